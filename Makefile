@@ -1,0 +1,61 @@
+# stardrill: `make run` runs the trainer, `make test` runs every test.
+# Both work on a fresh machine with Go installed; `make test` installs
+# Chromium (Debian's package) for the browser tests when it is missing.
+
+GO          ?= go
+STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+WASM_EXEC   := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+ADDR        ?= 127.0.0.1:8000
+
+.PHONY: run dist test unit lint wasmtest e2e bench chromium fuzz clean
+
+## run: build the site, serve it on 127.0.0.1:8000 and print the URL
+run:
+	$(GO) run ./wasm serve -addr $(ADDR)
+
+## dist: write the deployable static site into dist/ (PREFIX=/repo for a sub-path)
+dist:
+	$(GO) run ./wasm build -o dist $(if $(PREFIX),-prefix $(PREFIX))
+
+## test: every test: lint, native unit tests, js/wasm tests, browser tests
+test: lint unit wasmtest e2e
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+	$(STATICCHECK) ./...
+	GOOS=js GOARCH=wasm $(STATICCHECK) ./...
+
+unit:
+	$(GO) test -short ./...
+
+wasmtest:
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" $$(GOOS=js GOARCH=wasm $(GO) list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}' ./app/... )
+
+e2e: chromium
+	$(GO) test -count=1 -timeout 20m ./e2e/
+
+## chromium: install Debian's Chromium for the browser tests when it is missing
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "Chromium is missing and installing it needs root: run 'sudo apt-get update && sudo apt-get install -y chromium chromium-driver', then 'make test' again."; exit 1; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "Chromium is missing and this is not a Debian-like system: install Chromium so that 'chromium' is on PATH, then 'make test' again."; exit 1; fi; \
+	echo "Installing Chromium for the browser tests (Debian packages chromium, chromium-driver)…"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
+	  || { echo "Installing Chromium failed: see apt-get's message above."; exit 1; }
+
+## fuzz: run every fuzz target for a short while
+fuzz:
+	$(GO) test ./app/... -list 'Fuzz.*' | grep '^Fuzz' || true
+
+## bench: print the figures the README quotes (sizes, load, search, feedback)
+bench: chromium
+	$(GO) test -run '^$$' -bench . -benchmem ./app/...
+	STARDRILL_BENCH=1 $(GO) test -count=1 -timeout 30m -run 'TestBenchFigures' -v ./e2e/
+
+clean:
+	rm -rf dist web/app.wasm e2e/screenshots

@@ -1,0 +1,62 @@
+// stardrill's service worker. It stores the whole app when installed, answers
+// from that store first, and when the network is gone it answers any page
+// request with the stored app shell, which then routes to the right page.
+const cacheName = "stardrill-{{.Version}}";
+const resourcesToCache = {{.ResourcesToCache}};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(cacheName)
+      .then((cache) => cache.addAll(resourcesToCache))
+      .then(() => self.skipWaiting())
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((key) => key.startsWith("stardrill-") && key !== cacheName)
+            .map((key) => caches.delete(key))
+        )
+      )
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") {
+    return;
+  }
+  if (new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith(answer(request));
+});
+
+async function answer(request) {
+  const cache = await caches.open(cacheName);
+  const page = request.mode === "navigate";
+  const stored = await cache.match(request, { ignoreSearch: page });
+  if (stored) {
+    return stored;
+  }
+  try {
+    return await fetch(request);
+  } catch (err) {
+    if (page) {
+      const scope = self.registration.scope;
+      const shell =
+        (await cache.match(scope)) || (await cache.match(scope.replace(/\/$/, "")));
+      if (shell) {
+        return shell;
+      }
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,50 @@
+// Package ui holds stardrill's go-app components: the shell around every page
+// and a file per page or widget, named after what the user sees.
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// navItem is one link of the navigation bar.
+type navItem struct{ path, label string }
+
+var navItems = []navItem{
+	{"/", "Drill"},
+	{"/questions", "Questions"},
+	{"/progress", "Progress"},
+	{"/settings", "Settings"},
+}
+
+// frame wraps a page's content in the header, navigation and notices that
+// every page shares. current is the path of the navigation item to mark.
+func frame(env *Env, current string, content ...app.UI) app.UI {
+	return app.Div().Class("sd-app").Body(
+		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
+		app.Header().Class("sd-header").Body(
+			app.Div().Class("sd-header-inner").Body(
+				app.A().Class("sd-brand").Href("/").Body(
+					app.Img().Src("/web/icon.svg").Alt(""),
+					app.Span().Text("stardrill"),
+				),
+				app.Nav().Class("sd-nav").Aria("label", "Main").Body(
+					app.Ul().Body(
+						app.Range(navItems).Slice(func(i int) app.UI {
+							it := navItems[i]
+							a := app.A().Href(it.path).Text(it.label)
+							if it.path == current {
+								a = a.Aria("current", "page")
+							}
+							return app.Li().Body(a)
+						}),
+					),
+				),
+			),
+		),
+		app.Main().ID("main").Class("sd-main").Body(
+			&appNotices{Env: env},
+			app.Div().Body(content...),
+		),
+		app.Footer().Class("sd-footer").Body(
+			app.P().Text("Everything you write stays in this browser. stardrill sends nothing anywhere."),
+		),
+	)
+}

