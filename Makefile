@@ -48,9 +48,15 @@ chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
 	  || { echo "Installing Chromium failed: see apt-get's message above."; exit 1; }
 
-## fuzz: run every fuzz target for a short while
+## fuzz: run every fuzz target for FUZZTIME each (default 20s)
+FUZZTIME ?= 20s
 fuzz:
-	$(GO) test ./app/... -list 'Fuzz.*' | grep '^Fuzz' || true
+	@for pkg in $$($(GO) list ./app/...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzzing $$pkg $$target for $(FUZZTIME)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
 
 ## bench: print the figures the README quotes (sizes, load, search, feedback)
 bench: chromium

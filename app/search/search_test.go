@@ -180,3 +180,34 @@ func BenchmarkSessionRealBank(b *testing.B) {
 		s.Find(qs[i%len(qs)], 50)
 	}
 }
+
+// FuzzFind checks that any query, on any text, yields results whose
+// highlights are character starts inside the text, and segments that put the
+// text back together.
+func FuzzFind(f *testing.F) {
+	f.Add("mistake", "Tell me about a time you made a mistake.")
+	f.Add("é", "café crème")
+	f.Add("שלום", "שלום עולם 👋 日本語")
+	f.Add("a b", "")
+	f.Fuzz(func(t *testing.T, query, text string) {
+		ix := New([]Entry{{QuestionID: "q", Text: text}, {QuestionID: "r", Text: strings.ToUpper(text)}})
+		for _, r := range ix.Find(query, 5) {
+			starts := map[int]bool{} // where ranging over the text puts a character, valid or not
+			for i := range r.Text {
+				starts[i] = true
+			}
+			for _, off := range r.Matched {
+				if !starts[off] {
+					t.Fatalf("offset %d is not a character start in %q", off, r.Text)
+				}
+			}
+			var sb strings.Builder
+			for _, s := range Segments(r.Text, r.Matched) {
+				sb.WriteString(s.Text)
+			}
+			if sb.String() != r.Text {
+				t.Fatalf("segments %q do not rebuild %q", sb.String(), r.Text)
+			}
+		}
+	})
+}
