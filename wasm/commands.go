@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"stardrill/app/bank"
 	"stardrill/app/site"
 )
 
@@ -34,7 +35,7 @@ Commands:
 Run "go run ./wasm <command> -help" for a command's flags.
 `
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(b *bank.Bank, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -42,9 +43,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var err error
 	switch args[0] {
 	case "serve":
-		err = serveCmd(args[1:], stdout, stderr)
+		err = serveCmd(b, args[1:], stdout, stderr)
 	case "build":
-		err = buildCmd(args[1:], stdout, stderr)
+		err = buildCmd(b, args[1:], stdout, stderr)
+	case "questions":
+		err = bank.WriteJSONLines(stdout, b)
+	case "review":
+		err = reviewCmd(b, args[1:], stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -73,7 +78,7 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.wasm, "wasm", "", "use this compiled app.wasm instead of compiling one")
 }
 
-func buildCmd(args []string, stdout, stderr io.Writer) error {
+func buildCmd(b *bank.Bank, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var f siteFlags
@@ -81,7 +86,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := buildSite(f, stderr); err != nil {
+	if err := buildSite(b, f, stderr); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote the site to %s\n", f.out)
@@ -90,7 +95,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 
 // buildSite compiles the app to WebAssembly (unless given one) and writes the
 // static site.
-func buildSite(f siteFlags, log io.Writer) error {
+func buildSite(b *bank.Bank, f siteFlags, log io.Writer) error {
 	root, err := moduleRoot()
 	if err != nil {
 		return err
@@ -102,7 +107,7 @@ func buildSite(f siteFlags, log io.Writer) error {
 			return err
 		}
 	}
-	return site.Build(f.out, filepath.Join(root, "web"), wasm, site.Options{Prefix: f.prefix, Pages: questionPages()})
+	return site.Build(f.out, filepath.Join(root, "web"), wasm, site.Options{Prefix: f.prefix, Pages: questionPages(b)})
 }
 
 // compileWasm builds the browser side of this same program.
@@ -127,7 +132,7 @@ func moduleRoot() (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-func serveCmd(args []string, stdout, stderr io.Writer) error {
+func serveCmd(b *bank.Bank, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var f siteFlags
@@ -136,7 +141,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := buildSite(f, stderr); err != nil {
+	if err := buildSite(b, f, stderr); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
@@ -159,6 +164,10 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 
 // questionPages lists the page of every bank question, so each is
 // prerendered and can be opened directly from any static host.
-func questionPages() []string {
-	return nil
+func questionPages(b *bank.Bank) []string {
+	var pages []string
+	for _, q := range b.Questions() {
+		pages = append(pages, "/questions/"+q.ID)
+	}
+	return pages
 }

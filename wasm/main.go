@@ -13,12 +13,24 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"time"
 
+	"stardrill/app/bank"
+	"stardrill/app/store"
 	"stardrill/app/ui"
+	"stardrill/content"
 )
 
 func main() {
-	ui.Routes(&ui.Env{})
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	b, err := bank.Load(content.Files)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "stardrill: the question bank does not load:", err)
+		os.Exit(1)
+	}
+	// Natively the pages are only prerendered: with an empty store, as a
+	// first visit looks.
+	ui.Routes(&ui.Env{Bank: b, Store: store.Open(store.NewMemory(0)), Now: time.Now, Random: func() uint64 { return 0 }})
+	os.Exit(run(b, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -2,16 +2,44 @@
 
 // Command stardrill is the whole trainer. Compiled to WebAssembly it runs the
 // app in the browser; compiled natively it builds and serves the static site
-// and offers the engines on the command line (see commands.go).
+// and offers the engines on the command line (see main.go).
 package main
 
 import (
+	"crypto/rand"
+	"encoding/binary"
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"stardrill/app/bank"
+	"stardrill/app/localstore"
+	"stardrill/app/store"
 	"stardrill/app/ui"
+	"stardrill/content"
 )
 
 func main() {
-	ui.Routes(&ui.Env{})
+	env := &ui.Env{Now: time.Now, Random: random}
+	b, err := bank.Load(content.Files)
+	if err != nil {
+		// The bank is checked by the tests, so this is a broken build.
+		panic("stardrill: the built-in question bank does not load: " + err.Error())
+	}
+	env.Bank = b
+	backend, err := localstore.New()
+	if err != nil {
+		backend, env.StoreErr = store.NewMemory(0), err
+	}
+	env.Store = store.Open(backend)
+	ui.Start(env)
+	ui.Routes(env)
 	app.RunWhenOnBrowser()
+}
+
+// random returns 64 random bits from the browser's crypto.getRandomValues.
+func random() uint64 {
+	var b [8]byte
+	rand.Read(b[:])
+	return binary.LittleEndian.Uint64(b[:])
 }

@@ -170,6 +170,9 @@ func copyDir(dst, src string) error {
 }
 
 func copyFile(dst, src string) error {
+	if same(dst, src) {
+		return nil
+	}
 	in, err := os.Open(src)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", src, err)
@@ -184,4 +187,15 @@ func copyFile(dst, src string) error {
 		return fmt.Errorf("writing %s: %w", dst, err)
 	}
 	return out.Close()
+}
+
+// same reports whether two paths name one existing file, which copying
+// onto itself would truncate.
+func same(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }

@@ -1,6 +1,9 @@
 // stardrill's service worker. It stores the whole app when installed, answers
 // from that store first, and when the network is gone it answers any page
 // request with the stored app shell, which then routes to the right page.
+// It does not claim pages opened before it was installed: a first visit runs
+// from the network, and go-app only offers "Reload to update" to a page that
+// an older worker controls.
 const cacheName = "stardrill-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 
@@ -24,7 +27,7 @@ self.addEventListener("activate", (event) => {
             .map((key) => caches.delete(key))
         )
       )
-      .then(() => self.clients.claim())
+
   );
 });
 

@@ -1,15 +1,84 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stardrill/app/bank"
+	"stardrill/app/search"
+	"stardrill/app/store"
+)
 
 // Env is what every page needs: the question bank, the user's saved data and
-// the clock. main builds one and hands it to Routes.
-type Env struct{}
+// the clock. main builds one and hands it to Routes; pages share it.
+type Env struct {
+	// Bank is the built-in question bank.
+	Bank *bank.Bank
+	// Store holds the user's data. In the browser it is backed by
+	// localStorage; when prerendering it is empty.
+	Store *store.Store
+	// StoreErr is set when the browser's storage could not be opened at all
+	// (for example when the browser blocks it); Store is then in memory only.
+	StoreErr error
+	// Now and Random are the clock and a source of random numbers.
+	Now    func() time.Time
+	Random func() uint64
+
+	// Derived from Bank and the user's own questions; see questions().
+	custom    []store.Question
+	all       *bank.Bank
+	index     *search.Index
+	customErr error
+}
 
 // Routes registers every page of the app with go-app.
 func Routes(env *Env) {
 	app.Route("/", func() app.Composer { return &DrillPage{Env: env} })
 	app.Route("/questions", func() app.Composer { return &QuestionsPage{Env: env} })
+	app.RouteWithRegexp("^/questions/[a-z0-9-]+$", func() app.Composer { return &QuestionPage{Env: env} })
 	app.Route("/progress", func() app.Composer { return &ProgressPage{Env: env} })
 	app.Route("/settings", func() app.Composer { return &SettingsPage{Env: env} })
+}
+
+// questions returns the bank with the user's own questions added, and the
+// search index over it, rebuilding both only when those questions changed.
+func (e *Env) questions() (*bank.Bank, *search.Index) {
+	custom := e.Store.Questions()
+	if e.all != nil && sameQuestions(custom, e.custom) {
+		return e.all, e.index
+	}
+	mine := make([]bank.Question, 0, len(custom))
+	for _, q := range custom {
+		mine = append(mine, bank.Question{ID: q.ID, Competency: q.Competency, Text: q.Text, Source: bank.Mine})
+	}
+	e.all, e.customErr = e.Bank.With(mine)
+	e.index = search.New(search.FromBank(e.all))
+	e.custom = custom
+	return e.all, e.index
+}
+
+func sameQuestions(a, b []store.Question) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// competencyName returns the display name of a competency ID.
+func (e *Env) competencyName(id string) string {
+	if c, ok := e.Bank.Competency(id); ok {
+		return c.Name
+	}
+	return id
+}
+
+// newID returns a fresh record ID.
+func (e *Env) newID() string {
+	return store.NewID(e.Now(), e.Random())
 }

@@ -1,34 +1,77 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // appNotices shows the calm, app-wide messages: a new version is ready, the
-// app can be installed, or saved data needs the user's attention.
+// app can be installed, or saved data needs the user's attention. It also
+// picks up saves made in another tab.
 type appNotices struct {
 	app.Compo
 	Env *Env
 
 	updateReady bool
-	installable bool
+	message     string
+
+	onStorage app.Func
+	onKey     app.Func
 }
 
 func (n *appNotices) OnMount(ctx app.Context) {
 	n.updateReady = ctx.AppUpdateAvailable()
-	n.installable = ctx.IsAppInstallable()
+	n.onStorage = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) {
+			if err := n.Env.Store.Reload(); err == nil {
+				applyTheme(n.Env.Store.Settings().Theme)
+			}
+			ctx.NewAction(actionDataChanged)
+		})
+		return nil
+	})
+	app.Window().Call("addEventListener", "storage", n.onStorage)
+	// "/" jumps to the question search from anywhere but a text field.
+	n.onKey = app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		if e.Get("key").String() != "/" || typingTarget(e.Get("target")) || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+			return nil
+		}
+		e.Call("preventDefault")
+		ctx.Dispatch(func(ctx app.Context) {
+			if ctx.Page().URL().Path == "/questions" {
+				focusElement("search")
+				return
+			}
+			ctx.Navigate("/questions?focus=search")
+		})
+		return nil
+	})
+	app.Window().Call("addEventListener", "keydown", n.onKey)
+}
+
+func (n *appNotices) OnDismount() {
+	if n.onStorage != nil {
+		app.Window().Call("removeEventListener", "storage", n.onStorage)
+		n.onStorage.Release()
+	}
+	if n.onKey != nil {
+		app.Window().Call("removeEventListener", "keydown", n.onKey)
+		n.onKey.Release()
+	}
 }
 
 func (n *appNotices) OnAppUpdate(ctx app.Context) {
 	n.updateReady = ctx.AppUpdateAvailable()
 }
 
-func (n *appNotices) OnAppInstallChange(ctx app.Context) {
-	n.installable = ctx.IsAppInstallable()
-}
-
 func (n *appNotices) Render() app.UI {
-	return app.Div().Body(
+	problems := n.Env.Store.Problems()
+	readOnly, why := n.Env.Store.ReadOnly()
+	return app.Div().Class("notices").Body(
 		app.If(n.updateReady, func() app.UI {
-			return app.Div().Class("notice info row").Aria("live", "polite").Body(
+			return app.Div().Class("notice info row").Role("status").Body(
 				app.Span().Text("A new version of stardrill is ready."),
 				app.Span().Class("spacer"),
 				app.Button().Class("primary").Text("Reload to update").OnClick(func(ctx app.Context, e app.Event) {
@@ -36,14 +79,80 @@ func (n *appNotices) Render() app.UI {
 				}),
 			)
 		}),
-		app.If(n.installable, func() app.UI {
-			return app.Div().Class("notice row").Body(
-				app.Span().Text("Install stardrill to practise from your home screen, even offline."),
-				app.Span().Class("spacer"),
-				app.Button().Text("Install app").OnClick(func(ctx app.Context, e app.Event) {
-					ctx.ShowAppInstallPrompt()
+		app.If(n.Env.StoreErr != nil, func() app.UI {
+			return app.Div().Class("notice warn").Role("alert").Body(
+				app.P().Text("This browser would not let stardrill save anything, so your work lasts only until you close the page. " + errText(n.Env.StoreErr)),
+			)
+		}),
+		app.If(len(problems) > 0 || readOnly, func() app.UI {
+			msg := "Some saved data could not be read. stardrill has left it exactly as it was and carries on with the rest."
+			if readOnly {
+				msg = why
+			}
+			return app.Div().Class("notice warn stack").Role("alert").Body(
+				app.P().Text(msg),
+				app.If(len(problems) > 0, func() app.UI {
+					return app.P().Class("small").Textf("Unreadable: %s. First reason: %s", plural(len(problems), "saved item"), problems[0].Reason)
+				}),
+				app.Div().Class("row").Body(
+					app.Button().Text("Download raw data").OnClick(func(ctx app.Context, e app.Event) {
+						download("stardrill-raw-data.json", "application/json", n.Env.Store.RawDump())
+						n.message = "Saved a copy of everything stardrill keeps in this browser, exactly as stored."
+					}),
+					app.If(len(problems) > 0, func() app.UI {
+						return app.Button().Class("danger").Text("Discard unreadable data").OnClick(n.discard)
+					}),
+				),
+				app.If(n.message != "", func() app.UI {
+					return app.P().Class("small").Role("status").Text(n.message)
 				}),
 			)
 		}),
 	)
+}
+
+// installButton offers to install the app, only while the browser says it
+// can be installed.
+type installButton struct {
+	app.Compo
+	installable bool
+}
+
+func (b *installButton) OnMount(ctx app.Context) { b.installable = ctx.IsAppInstallable() }
+
+func (b *installButton) OnAppInstallChange(ctx app.Context) { b.installable = ctx.IsAppInstallable() }
+
+func (b *installButton) Render() app.UI {
+	if !b.installable {
+		return app.Span().Class("install-slot")
+	}
+	return app.Span().Class("install-slot").Body(
+		app.Button().Class("quiet install").Title("Install stardrill to practise from your home screen, even offline").
+			Text("Install app").OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
+	)
+}
+
+func (n *appNotices) discard(ctx app.Context, e app.Event) {
+	problems := n.Env.Store.Problems()
+	if !confirm("Discard " + strconv.Itoa(len(problems)) + " unreadable saved item(s)? Download the raw data first if you may want them; this cannot be undone.") {
+		return
+	}
+	for _, p := range problems {
+		if err := n.Env.Store.Discard(p.Key); err != nil {
+			n.message = err.Error()
+			return
+		}
+	}
+	n.message = "Discarded the unreadable data."
+	ctx.NewAction(actionDataChanged)
+}
+
+// actionDataChanged tells pages that saved data changed under them.
+const actionDataChanged = "data-changed"
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }

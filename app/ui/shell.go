@@ -25,6 +25,7 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 					app.Img().Src("/web/icon.svg").Alt(""),
 					app.Span().Text("stardrill"),
 				),
+				&installButton{},
 				app.Nav().Class("sd-nav").Aria("label", "Main").Body(
 					app.Ul().Body(
 						app.Range(navItems).Slice(func(i int) app.UI {

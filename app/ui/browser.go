@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The few things the UI asks of the browser directly. When prerendering
+// natively, app.Window() is inert and these do nothing.
+
+// focusElement moves keyboard focus to the element with the given ID.
+func focusElement(id string) {
+	el := app.Window().GetElementByID(id)
+	if el.Truthy() {
+		el.Call("focus")
+	}
+}
+
+// applyTheme sets the colour theme: "light", "dark", or "system" to follow
+// the operating system.
+func applyTheme(theme string) {
+	root := app.Window().Get("document").Get("documentElement")
+	if !root.Truthy() {
+		return
+	}
+	if theme == "light" || theme == "dark" {
+		root.Call("setAttribute", "data-theme", theme)
+	} else {
+		root.Call("removeAttribute", "data-theme")
+	}
+}
+
+// download hands data to the browser as a file the user saves.
+func download(name, mime string, data []byte) {
+	win := app.Window()
+	if !win.Get("Blob").Truthy() {
+		return
+	}
+	arr := win.Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(arr, data)
+	blob := win.Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+	url := win.Get("URL").Call("createObjectURL", blob)
+	doc := win.Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Set("rel", "noopener")
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	win.Get("URL").Call("revokeObjectURL", url)
+}
+
+// readChosenFile reads the first file chosen in a file input and calls done
+// on the UI goroutine with its bytes, or with an error message.
+func readChosenFile(ctx app.Context, input app.Value, done func(ctx app.Context, name string, data []byte, problem string)) {
+	files := input.Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	f := files.Index(0)
+	name := f.Get("name").String()
+	const maxBackup = 50 << 20
+	if f.Get("size").Int() > maxBackup {
+		done(ctx, name, nil, "That file is larger than 50 MB, far larger than any stardrill backup. Choose the .json file that Export backup saved.")
+		return
+	}
+	f.Call("arrayBuffer").Then(func(buf app.Value) {
+		arr := app.Window().Get("Uint8Array").New(buf)
+		data := make([]byte, arr.Length())
+		app.CopyBytesToGo(data, arr)
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, name, data, "") })
+	})
+}
+
+// requestPersistence asks the browser to keep this site's storage even
+// under disk pressure. Browsers may grant it silently or not at all.
+func requestPersistence() {
+	storage := app.Window().Get("navigator").Get("storage")
+	if storage.Truthy() && storage.Get("persist").Truthy() {
+		storage.Call("persist")
+	}
+}

@@ -1,0 +1,656 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stardrill/app/bank"
+	"stardrill/app/star"
+	"stardrill/app/store"
+)
+
+// Delays that keep typing smooth: feedback waits for a pause in typing, and
+// drafts are written a little after that.
+const (
+	feedbackDelay = 150 * time.Millisecond
+	draftDelay    = 600 * time.Millisecond
+)
+
+// Grades a person gives their own attempt, as keys 1 to 4 choose them.
+var grades = []option{{"again", "Again"}, {"hard", "Hard"}, {"good", "Good"}, {"easy", "Easy"}}
+
+// DrillPage is where a person answers a question under a timer and gets
+// feedback as they write.
+type DrillPage struct {
+	app.Compo
+	Env *Env
+
+	q        bank.Question
+	has      bool   // a question is chosen
+	phrasing string // the wording shown, one of q's phrasings
+	pickComp string
+
+	mode   string // "free" or "guided"
+	answer string
+	fields store.Fields
+
+	// Timer: elapsed is the time counted before runningSince; while
+	// running, the time since runningSince is added.
+	elapsed      time.Duration
+	running      bool
+	runningSince time.Time
+	startedAt    time.Time
+	targetPassed bool
+	tickGen      int
+
+	report     star.Report
+	full       bool // the whole report is open
+	grade      string
+	showModels bool
+
+	editGen   int // counts edits, to debounce feedback and drafts
+	saved     *store.Attempt
+	saveError string
+	draftNote string
+
+	onKey  app.Func
+	onHide app.Func
+}
+
+func (p *DrillPage) OnNav(ctx app.Context) {
+	query := ctx.Page().URL().Query()
+	p.pickComp = query.Get("competency")
+	id := query.Get("q")
+	b, _ := p.Env.questions()
+	if q, ok := b.Question(id); ok {
+		p.start(q)
+		return
+	}
+	p.has = false
+}
+
+func (p *DrillPage) OnMount(ctx app.Context) {
+	p.onKey = app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		if !p.has || p.saved != nil || typingTarget(e.Get("target")) || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+			return nil
+		}
+		if k := e.Get("key").String(); len(k) == 1 && k >= "1" && k <= "4" {
+			ctx.Dispatch(func(ctx app.Context) { p.grade = grades[k[0]-'1'].value })
+		}
+		return nil
+	})
+	p.onHide = app.FuncOf(func(this app.Value, args []app.Value) any {
+		p.saveDraft()
+		return nil
+	})
+	win := app.Window()
+	win.Call("addEventListener", "keydown", p.onKey)
+	win.Call("addEventListener", "pagehide", p.onHide)
+	win.Get("document").Call("addEventListener", "visibilitychange", p.onHide)
+}
+
+func (p *DrillPage) OnDismount() {
+	p.saveDraft()
+	win := app.Window()
+	if p.onKey != nil {
+		win.Call("removeEventListener", "keydown", p.onKey)
+		p.onKey.Release()
+	}
+	if p.onHide != nil {
+		win.Call("removeEventListener", "pagehide", p.onHide)
+		win.Get("document").Call("removeEventListener", "visibilitychange", p.onHide)
+		p.onHide.Release()
+	}
+}
+
+// typingTarget reports whether a key event comes from a text field, where
+// digits are text, not shortcuts.
+func typingTarget(t app.Value) bool {
+	if !t.Truthy() {
+		return false
+	}
+	switch t.Get("tagName").String() {
+	case "INPUT", "TEXTAREA", "SELECT":
+		return true
+	}
+	return t.Get("isContentEditable").Bool()
+}
+
+// start sets up a fresh drill of q, picking up its draft if there is one.
+func (p *DrillPage) start(q bank.Question) {
+	// Start over, keeping what belongs to the page rather than the drill.
+	*p = DrillPage{Compo: p.Compo, Env: p.Env, onKey: p.onKey, onHide: p.onHide, q: q, has: true,
+		tickGen: p.tickGen + 1, editGen: p.editGen + 1} // stale timers see a new generation
+	set := p.Env.Store.Settings()
+	p.mode = set.Mode
+	phrasings := q.Phrasings()
+	p.phrasing = phrasings[int(p.Env.Random()%uint64(len(phrasings)))]
+	if d, ok := p.Env.Store.Draft(q.ID); ok {
+		if d.Phrasing != "" {
+			p.phrasing = d.Phrasing
+		}
+		if d.Mode != "" {
+			p.mode = d.Mode
+		}
+		p.answer = d.Answer
+		if d.Fields != nil {
+			p.fields = *d.Fields
+		}
+		p.elapsed = time.Duration(d.Seconds) * time.Second
+		p.draftNote = "Your draft from " + d.UpdatedAt.Local().Format("2 Jan 15:04") + " is back."
+	}
+	p.analyze()
+}
+
+func (p *DrillPage) target() time.Duration {
+	return time.Duration(p.Env.Store.Settings().TargetSeconds) * time.Second
+}
+
+func (p *DrillPage) elapsedNow() time.Duration {
+	if p.running {
+		return p.elapsed + p.Env.Now().Sub(p.runningSince)
+	}
+	return p.elapsed
+}
+
+func (p *DrillPage) Render() app.UI {
+	if !p.has {
+		return frame(p.Env, "/", p.renderPicker())
+	}
+	return frame(p.Env, "/",
+		app.P().Class("small").Body(
+			app.A().Href("/questions/"+p.q.ID).Text(p.Env.competencyName(p.q.Competency)),
+			app.Text(" · "),
+			app.A().Href("/").Text("Choose another question"),
+		),
+		app.H1().Class("question").Text(p.phrasing),
+		app.If(p.draftNote != "", func() app.UI {
+			return app.P().Class("notice info small").Role("status").Text(p.draftNote)
+		}),
+		app.Div().Class("drill").Body(
+			app.Div().Class("drill-main").Body(
+				p.renderTimer(),
+				p.renderModes(),
+				p.renderEditor(),
+				p.renderActions(),
+				app.If(p.saveError != "", func() app.UI {
+					return app.Div().Class("notice bad").Role("alert").Text(p.saveError)
+				}),
+			),
+			app.Aside().Class("drill-side").Aria("label", "Feedback").Body(
+				p.renderLive(),
+			),
+		),
+		app.If(p.full, func() app.UI { return reportView(p.report, p.text()) }),
+		p.renderModels(),
+	)
+}
+
+// renderPicker offers the ways to choose a question.
+func (p *DrillPage) renderPicker() app.UI {
+	b, _ := p.Env.questions()
+	drafts := p.Env.Store.Drafts()
+	return app.Div().Body(
+		app.H1().Text("Drill"),
+		app.P().Class("lead").Text("Answer a behavioral question the way you would in an interview: out loud or in writing, in about two minutes, as a story with a Situation, a Task, your Actions and a Result. stardrill shows what is working as you write."),
+		app.Div().Class("grid-2").Body(
+			app.Section().Class("card stack").Aria("labelledby", "pick-heading").Body(
+				app.H2().ID("pick-heading").Text("Pick a competency"),
+				app.Div().Body(
+					app.Label().For("pick-competency").Text("Competency"),
+					selectBox("pick-competency", p.pickComp, competencyOptions(b)[1:], func(ctx app.Context, v string) { p.pickComp = v }),
+				),
+				app.Div().Class("row").Body(
+					app.Button().Class("primary").Text("Start").OnClick(func(ctx app.Context, e app.Event) {
+						comp := p.pickComp
+						if comp == "" {
+							comp = b.Competencies()[0].ID
+						}
+						p.surprise(ctx, b.InCompetency(comp))
+					}),
+					app.Button().Text("Surprise me").OnClick(func(ctx app.Context, e app.Event) {
+						p.surprise(ctx, b.Questions())
+					}),
+				),
+			),
+			app.Section().Class("card stack").Aria("labelledby", "choose-heading").Body(
+				app.H2().ID("choose-heading").Text("Choose a question"),
+				app.P().Class("muted").Text("Search the whole bank by any words you remember, then press Practice."),
+				app.A().Class("button").Href("/questions?focus=search").Text("Search questions"),
+			),
+		),
+		app.If(len(drafts) > 0, func() app.UI {
+			return section("Continue a draft", app.Ul().Class("list-plain question-list").Body(
+				app.Range(drafts).Slice(func(i int) app.UI {
+					d := drafts[i]
+					q, ok := b.Question(d.QuestionID)
+					if !ok {
+						return nil
+					}
+					return app.Li().Body(
+						app.A().Href("/?q="+q.ID).Text(q.Text),
+						app.Span().Class("small muted").Text(" · "+d.UpdatedAt.Local().Format("2 Jan 15:04")),
+					)
+				}),
+			))
+		}),
+	)
+}
+
+// surprise opens a random question from qs, preferring ones never tried.
+func (p *DrillPage) surprise(ctx app.Context, qs []bank.Question) {
+	if len(qs) == 0 {
+		return
+	}
+	tried := map[string]bool{}
+	for _, a := range p.Env.Store.Attempts() {
+		tried[a.QuestionID] = true
+	}
+	var fresh []bank.Question
+	for _, q := range qs {
+		if !tried[q.ID] {
+			fresh = append(fresh, q)
+		}
+	}
+	if len(fresh) > 0 {
+		qs = fresh
+	}
+	q := qs[int(p.Env.Random()%uint64(len(qs)))]
+	ctx.Navigate("/?q=" + q.ID)
+}
+
+func (p *DrillPage) renderTimer() app.UI {
+	el := p.elapsedNow()
+	target := p.target()
+	state := "Not started"
+	switch {
+	case p.running:
+		state = "Running"
+	case el > 0:
+		state = "Paused"
+	}
+	cls := "timer"
+	if el >= target {
+		cls += " over"
+	}
+	return app.Div().Class(cls).Role("group").Aria("label", "Timer").Body(
+		app.Div().Class("timer-face").Body(
+			app.Span().Class("timer-time").Aria("hidden", "true").Text(clock(el)),
+			app.Span().Class("timer-target small muted").Text(" of "+clock(target)+" target"),
+			app.Span().Class("visually-hidden").Textf("%s: %s of %s", state, spoken(el), spoken(target)),
+		),
+		app.Progress().Class("timer-bar").Max(float64(target/time.Second)).Value(float64(min(el, target)/time.Second)).Aria("label", "Time toward target"),
+		app.Div().Class("row").Body(
+			app.If(p.running, func() app.UI {
+				return app.Button().Text("Pause").OnClick(func(ctx app.Context, e app.Event) { p.pause() })
+			}).Else(func() app.UI {
+				label := "Start timer"
+				if el > 0 {
+					label = "Resume timer"
+				}
+				return app.Button().Text(label).OnClick(func(ctx app.Context, e app.Event) { p.run(ctx) })
+			}),
+			app.Button().Class("quiet").Text("Reset timer").Disabled(el == 0 && !p.running).OnClick(func(ctx app.Context, e app.Event) {
+				p.running, p.elapsed, p.targetPassed = false, 0, false
+				p.tickGen++
+			}),
+		),
+		app.Div().Class("visually-hidden").Aria("live", "polite").Text(p.targetNote()),
+		app.If(p.targetPassed, func() app.UI {
+			return app.P().Class("timer-note small").Aria("hidden", "true").Text(p.targetNote())
+		}),
+	)
+}
+
+func (p *DrillPage) targetNote() string {
+	if !p.targetPassed {
+		return ""
+	}
+	return "Target time reached. Bring your answer to its result."
+}
+
+func (p *DrillPage) run(ctx app.Context) {
+	if p.running {
+		return
+	}
+	if p.startedAt.IsZero() {
+		p.startedAt = p.Env.Now()
+	}
+	p.running, p.runningSince = true, p.Env.Now()
+	p.tickGen++
+	p.tick(ctx, p.tickGen)
+}
+
+func (p *DrillPage) pause() {
+	if !p.running {
+		return
+	}
+	p.elapsed = p.elapsedNow()
+	p.running = false
+	p.tickGen++
+}
+
+// tick redraws the timer every second while it runs.
+func (p *DrillPage) tick(ctx app.Context, gen int) {
+	ctx.After(time.Second, func(ctx app.Context) {
+		if gen != p.tickGen || !p.running {
+			return
+		}
+		if !p.targetPassed && p.elapsedNow() >= p.target() {
+			p.targetPassed = true
+		}
+		p.tick(ctx, gen)
+	})
+}
+
+// clock formats a duration as m:ss.
+func clock(d time.Duration) string {
+	s := int(d / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// spoken formats a duration for screen readers.
+func spoken(d time.Duration) string {
+	s := int(d / time.Second)
+	m, s := s/60, s%60
+	switch {
+	case m == 0:
+		return plural(s, "second")
+	case s == 0:
+		return plural(m, "minute")
+	}
+	return plural(m, "minute") + " " + plural(s, "second")
+}
+
+func (p *DrillPage) renderModes() app.UI {
+	return app.Div().Class("modes row").Role("group").Aria("label", "Answer mode").Body(
+		app.Button().Text("Free text").Aria("pressed", strconv.FormatBool(p.mode != "guided")).OnClick(func(ctx app.Context, e app.Event) { p.switchMode("free") }),
+		app.Button().Text("Guided STAR").Aria("pressed", strconv.FormatBool(p.mode == "guided")).OnClick(func(ctx app.Context, e app.Event) { p.switchMode("guided") }),
+	)
+}
+
+// switchMode changes between free text and the four STAR boxes without
+// losing a word: free text moves into the Situation box when the boxes are
+// empty, and the boxes join into free text.
+func (p *DrillPage) switchMode(mode string) {
+	if mode == p.mode {
+		return
+	}
+	if mode == "guided" {
+		if p.fields == (store.Fields{}) && strings.TrimSpace(p.answer) != "" {
+			p.fields.Situation = p.answer
+		}
+	} else if joined := star.Join(p.starFields()); joined != "" {
+		p.answer = joined
+		p.fields = store.Fields{}
+	}
+	p.mode = mode
+	p.analyze()
+	p.saveDraft()
+}
+
+// guidedBoxes describes the four boxes of guided mode.
+var guidedBoxes = []struct{ id, label, prompt string }{
+	{"situation", "Situation", "Where and when was this? Set the scene in a sentence or two."},
+	{"task", "Task", "What were you responsible for, or what had to be solved?"},
+	{"action", "Action", "What did you do, step by step? Say “I”, not only “we”."},
+	{"result", "Result", "What changed because of it? A number helps. What did you learn?"},
+}
+
+func (p *DrillPage) field(id string) *string {
+	switch id {
+	case "situation":
+		return &p.fields.Situation
+	case "task":
+		return &p.fields.Task
+	case "action":
+		return &p.fields.Action
+	}
+	return &p.fields.Result
+}
+
+func (p *DrillPage) renderEditor() app.UI {
+	if p.mode != "guided" {
+		return app.Div().Class("editor").Body(
+			app.Label().For("answer").Text("Your answer"),
+			app.Textarea().ID("answer").Rows(12).Text(p.answer).
+				Placeholder("Start with where and when, say what you had to do and what you did, and finish with the result.").
+				Aria("describedby", "answer-count").
+				OnInput(func(ctx app.Context, e app.Event) {
+					p.answer = ctx.JSSrc().Get("value").String()
+					p.edited(ctx)
+				}),
+			app.P().ID("answer-count").Class("hint").Text(wordCount(p.answer)),
+		)
+	}
+	return app.Div().Class("editor guided").Body(
+		app.Range(guidedBoxes).Slice(func(i int) app.UI {
+			box := guidedBoxes[i]
+			val := *p.field(box.id)
+			return app.Div().Class("guided-box part-"+box.id).Body(
+				app.Label().For("field-"+box.id).Text(box.label),
+				app.P().ID("prompt-"+box.id).Class("hint").Text(box.prompt),
+				app.Textarea().ID("field-"+box.id).Rows(4).Text(val).
+					Aria("describedby", "prompt-"+box.id+" count-"+box.id).
+					OnInput(func(ctx app.Context, e app.Event) {
+						*p.field(box.id) = ctx.JSSrc().Get("value").String()
+						p.edited(ctx)
+					}),
+				app.P().ID("count-"+box.id).Class("hint").Text(wordCount(val)),
+			)
+		}),
+	)
+}
+
+// wordCount describes the length of text in words and speaking time.
+func wordCount(text string) string {
+	n := len(strings.Fields(text))
+	secs := n * 60 / 150
+	return fmt.Sprintf("%s · about %s spoken", plural(n, "word"), spoken(time.Duration(secs)*time.Second))
+}
+
+// edited runs after every keystroke: it starts the timer on the first one,
+// and schedules feedback and the draft for when typing pauses.
+func (p *DrillPage) edited(ctx app.Context) {
+	p.draftNote = ""
+	p.saved = nil
+	if !p.running && p.elapsed == 0 {
+		p.run(ctx)
+	}
+	p.editGen++
+	gen := p.editGen
+	ctx.After(feedbackDelay, func(ctx app.Context) {
+		if gen == p.editGen {
+			p.analyze()
+		}
+	})
+	ctx.After(draftDelay, func(ctx app.Context) {
+		if gen == p.editGen {
+			p.saveDraft()
+		}
+	})
+	ctx.PreventUpdate()
+}
+
+func (p *DrillPage) starFields() star.Fields {
+	return star.Fields{Situation: p.fields.Situation, Task: p.fields.Task, Action: p.fields.Action, Result: p.fields.Result}
+}
+
+// text is the answer as the feedback engine reads it.
+func (p *DrillPage) text() string {
+	if p.mode == "guided" {
+		return star.Join(p.starFields())
+	}
+	return p.answer
+}
+
+func (p *DrillPage) analyze() {
+	in := star.Input{Answer: p.answer, Rubric: rubric(p.q)}
+	if p.mode == "guided" {
+		f := p.starFields()
+		in.Fields = &f
+	}
+	p.report = star.Analyze(in)
+}
+
+// saveDraft keeps the unfinished answer, so that a reload or a crash loses
+// nothing. A failure is shown; the text stays on screen.
+func (p *DrillPage) saveDraft() {
+	if !p.has || p.saved != nil {
+		return
+	}
+	if strings.TrimSpace(p.text()) == "" {
+		if _, ok := p.Env.Store.Draft(p.q.ID); ok {
+			p.Env.Store.DeleteDraft(p.q.ID)
+		}
+		return
+	}
+	d := store.Draft{QuestionID: p.q.ID, Phrasing: p.phrasing, Mode: p.mode, Answer: p.answer, Seconds: int(p.elapsedNow() / time.Second), UpdatedAt: p.Env.Now()}
+	if p.mode == "guided" {
+		f := p.fields
+		d.Fields = &f
+	}
+	if err := p.Env.Store.SaveDraft(d); err != nil {
+		p.saveError = "Your draft could not be saved: " + err.Error()
+		return
+	}
+	if strings.HasPrefix(p.saveError, "Your draft") {
+		p.saveError = ""
+	}
+}
+
+func (p *DrillPage) renderActions() app.UI {
+	if p.saved != nil {
+		return app.Div().Class("notice good stack").Role("status").Body(
+			app.P().Textf("Attempt saved with a score of %d. It is in Progress.", p.saved.Score),
+			app.Div().Class("row").Body(
+				app.Button().Class("primary").Text("Answer again").OnClick(func(ctx app.Context, e app.Event) {
+					p.start(p.q)
+				}),
+				app.Button().Text("Next question").OnClick(func(ctx app.Context, e app.Event) {
+					b, _ := p.Env.questions()
+					p.surprise(ctx, b.Questions())
+				}),
+				app.A().Class("button quiet").Href("/progress").Text("See progress"),
+			),
+		)
+	}
+	empty := strings.TrimSpace(p.text()) == ""
+	return app.Div().Class("stack").Body(
+		app.FieldSet().Class("grades").Body(
+			app.Legend().Text("How did that feel? (keys 1–4)"),
+			app.Div().Class("row").Body(
+				app.Range(grades).Slice(func(i int) app.UI {
+					g := grades[i]
+					id := "grade-" + g.value
+					return app.Div().Class("choice").Body(
+						app.Input().Type("radio").Name("grade").ID(id).Value(g.value).Checked(p.grade == g.value).
+							OnChange(func(ctx app.Context, e app.Event) { p.grade = g.value }),
+						app.Label().For(id).Textf("%d %s", i+1, g.label),
+					)
+				}),
+			),
+		),
+		app.Div().Class("row").Body(
+			app.Button().Text(map[bool]string{false: "Get feedback", true: "Hide full feedback"}[p.full]).
+				Aria("expanded", strconv.FormatBool(p.full)).Disabled(empty).
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.analyze()
+					p.full = !p.full
+				}),
+			app.Button().Class("primary").Text("Save attempt").Disabled(empty).OnClick(p.saveAttempt),
+		),
+	)
+}
+
+func (p *DrillPage) saveAttempt(ctx app.Context, e app.Event) {
+	p.pause()
+	p.analyze()
+	a := store.Attempt{
+		ID:         p.Env.newID(),
+		QuestionID: p.q.ID,
+		Phrasing:   p.phrasing,
+		Competency: p.q.Competency,
+		Mode:       p.mode,
+		Answer:     p.text(),
+		StartedAt:  p.startedAt,
+		SavedAt:    p.Env.Now(),
+		Seconds:    int(p.elapsed / time.Second),
+		Grade:      p.grade,
+		Score:      p.report.Score,
+		Engine:     star.Version,
+	}
+	if a.StartedAt.IsZero() {
+		a.StartedAt = a.SavedAt
+	}
+	if p.mode == "guided" {
+		f := p.fields
+		a.Fields = &f
+	}
+	if err := p.Env.Store.SaveAttempt(a); err != nil {
+		p.saveError = "Your attempt was not saved: " + err.Error()
+		return
+	}
+	p.saveError = ""
+	p.Env.Store.DeleteDraft(p.q.ID)
+	p.saved = &a
+}
+
+func (p *DrillPage) renderModels() app.UI {
+	examples := p.Env.Bank.Examples(p.q.Competency)
+	if len(examples) == 0 {
+		return nil
+	}
+	tried := p.saved != nil || len(attemptsAt(p.Env, p.q.ID)) > 0
+	if !tried {
+		return app.P().Class("muted small").Text("Example answers for this competency unlock after your first saved attempt, so they do not shape your own story.")
+	}
+	return app.Section().Class("card").Aria("labelledby", "models-heading").Body(
+		app.H2().ID("models-heading").Text("Example answers"),
+		app.If(!p.showModels, func() app.UI {
+			return app.Button().Aria("expanded", "false").Text("Show example answers").OnClick(func(ctx app.Context, e app.Event) { p.showModels = true })
+		}).Else(func() app.UI {
+			return app.Div().Class("stack").Body(
+				app.Range(examples).Slice(func(i int) app.UI {
+					ex := examples[i]
+					kind, cls := "A weaker answer", "example weak"
+					if ex.Strong {
+						kind, cls = "A strong answer", "example strong"
+					}
+					b, _ := p.Env.questions()
+					q, _ := b.Question(ex.QuestionID)
+					return app.Article().Class(cls).Body(
+						app.H3().Text(kind+" to: "+q.Text),
+						app.Div().Class("example-answer").Body(paragraphs(ex.Answer)...),
+						app.P().Body(app.Strong().Text("Why: "), app.Text(ex.Why)),
+					)
+				}),
+			)
+		}),
+	)
+}
+
+// paragraphs renders text split on blank lines as paragraphs of text.
+func paragraphs(text string) []app.UI {
+	var out []app.UI
+	for _, para := range strings.Split(text, "\n\n") {
+		if strings.TrimSpace(para) != "" {
+			out = append(out, app.P().Text(para))
+		}
+	}
+	return out
+}
+
+// rubric turns a bank question into what the feedback engine checks.
+func rubric(q bank.Question) *star.Rubric {
+	r := &star.Rubric{Competency: q.Competency, Question: q.Text}
+	for _, pt := range q.MustCover {
+		r.Points = append(r.Points, star.Point{ID: pt.ID, Text: pt.Text, Cues: pt.Cues})
+	}
+	return r
+}

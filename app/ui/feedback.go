@@ -1,0 +1,239 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stardrill/app/star"
+)
+
+// liveTips is how many fixes the live feedback shows at once: more would
+// distract from writing.
+const liveTips = 2
+
+// partNames label the parts of an answer in words, so that colour is never
+// the only cue.
+var partNames = map[star.Part]string{
+	star.Situation: "Situation",
+	star.Task:      "Task",
+	star.Action:    "Action",
+	star.Result:    "Result",
+	star.Lesson:    "Lesson",
+	star.Other:     "Other",
+}
+
+// renderLive shows, while the person types, how their answer reads and the
+// one or two changes that would help most. Updates are announced politely.
+func (p *DrillPage) renderLive() app.UI {
+	r := p.report
+	text := p.text()
+	if strings.TrimSpace(text) == "" {
+		return app.Div().Class("live card").Body(
+			app.H2().Text("Live feedback"),
+			app.P().Class("muted").Text("Start writing and stardrill will show which parts of a STAR story your answer has, and the next thing to improve."),
+			starLegend(),
+		)
+	}
+	tips := r.Tips
+	if len(tips) > liveTips {
+		tips = tips[:liveTips]
+	}
+	return app.Div().Class("live card").Body(
+		app.H2().Text("Live feedback"),
+		partChips(r.Parts),
+		app.Div().Aria("live", "polite").Body(
+			app.If(len(tips) == 0, func() app.UI {
+				return app.P().Class("good-text").Text("Nothing to fix: this reads as a complete STAR answer.")
+			}).Else(func() app.UI {
+				return app.Ol().Class("tips").Aria("label", "Top fixes").Body(
+					app.Range(tips).Slice(func(i int) app.UI { return app.Li().Text(tips[i].Message) }),
+				)
+			}),
+		),
+		app.H3().Class("small").Text("How your answer reads"),
+		sentencesView(text, r.Sentences),
+	)
+}
+
+func starLegend() app.UI {
+	return app.Ul().Class("list-plain legend").Body(
+		legendItem(star.Situation, "where and when"),
+		legendItem(star.Task, "what you had to do"),
+		legendItem(star.Action, "what you did"),
+		legendItem(star.Result, "what changed"),
+		legendItem(star.Lesson, "what you learned"),
+	)
+}
+
+func legendItem(part star.Part, what string) app.UI {
+	return app.Li().Body(
+		app.Span().Class("part-label part-"+string(part)).Text(partNames[part]),
+		app.Text(" "+what),
+	)
+}
+
+// partChips says which of the four parts the answer has.
+func partChips(parts star.Parts) app.UI {
+	items := []struct {
+		part star.Part
+		r    star.PartReport
+	}{{star.Situation, parts.Situation}, {star.Task, parts.Task}, {star.Action, parts.Action}, {star.Result, parts.Result}}
+	return app.Ul().Class("list-plain chips").Aria("label", "STAR parts").Body(
+		app.Range(items).Slice(func(i int) app.UI {
+			it := items[i]
+			state, mark := "missing", "○"
+			if it.r.Present {
+				state, mark = "present", "●"
+			}
+			return app.Li().Class("chip part-"+string(it.part)+" "+state).Body(
+				app.Span().Aria("hidden", "true").Text(mark+" "),
+				app.Text(partNames[it.part]+" "),
+				app.Span().Class("visually-hidden").Text(state),
+			)
+		}),
+	)
+}
+
+// sentencesView renders the answer sentence by sentence, each tinted and
+// labelled with the part it plays. It renders text, never HTML.
+func sentencesView(text string, sentences []star.Sentence) app.UI {
+	return app.Ol().Class("list-plain sentences").Body(
+		app.Range(sentences).Slice(func(i int) app.UI {
+			s := sentences[i]
+			if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+				return nil
+			}
+			return app.Li().Class("sentence part-"+string(s.Part)).Body(
+				app.Span().Class("part-label part-"+string(s.Part)).Text(partNames[s.Part]),
+				app.Span().Class("sentence-text").Text(text[s.Start:s.End]),
+			)
+		}),
+	)
+}
+
+// reportView is the whole report: the score, the four parts, what works,
+// and every tip with the text it is about.
+func reportView(r star.Report, text string) app.UI {
+	parts := []struct {
+		part star.Part
+		r    star.PartReport
+	}{{star.Situation, r.Parts.Situation}, {star.Task, r.Parts.Task}, {star.Action, r.Parts.Action}, {star.Result, r.Parts.Result}}
+	return app.Section().Class("card report").Aria("labelledby", "report-heading").Body(
+		app.H2().ID("report-heading").Text("Feedback"),
+		app.Div().Class("score-row").Body(
+			app.Div().Class("score "+scoreClass(r.Score)).Body(
+				app.Span().Class("score-value").Text(strconv.Itoa(r.Score)),
+				app.Span().Class("score-of").Text("/ 100"),
+			),
+			app.P().Class("score-words").Textf("Score %d out of 100. %s", r.Score, scoreWords(r.Score)),
+		),
+		app.Ul().Class("list-plain part-scores").Body(
+			app.Range(parts).Slice(func(i int) app.UI {
+				pt := parts[i]
+				state := "missing"
+				if pt.r.Present {
+					state = "present"
+				}
+				return app.Li().Class("part-score part-"+string(pt.part)).Body(
+					app.Span().Class("part-label part-"+string(pt.part)).Text(partNames[pt.part]),
+					app.Span().Textf(" %s, %d of 100", state, pt.r.Score),
+					app.Progress().Max(100).Value(float64(pt.r.Score)).Aria("label", partNames[pt.part]+" score"),
+				)
+			}),
+		),
+		app.Div().Class("grid-2").Body(
+			app.Div().Body(
+				app.H3().Text("What's working"),
+				app.If(len(r.Strengths) == 0, func() app.UI {
+					return app.P().Class("muted").Text("Nothing stands out yet. Tell one real story, in the past tense, with what you did.")
+				}).Else(func() app.UI {
+					return app.Ul().Class("strengths").Body(app.Range(r.Strengths).Slice(func(i int) app.UI {
+						return app.Li().Text(r.Strengths[i].Message)
+					}))
+				}),
+			),
+			app.Div().Body(
+				app.H3().Text("What would help most"),
+				app.If(len(r.Tips) == 0, func() app.UI {
+					return app.P().Text("No changes to suggest.")
+				}).Else(func() app.UI {
+					return app.Ol().Class("tips").Body(app.Range(r.Tips).Slice(func(i int) app.UI {
+						t := r.Tips[i]
+						return app.Li().Body(
+							app.Span().Text(t.Message),
+							app.If(t.Start < t.End && t.End <= len(text), func() app.UI {
+								return app.Blockquote().Class("evidence").Body(app.Mark().Text(excerpt(text[t.Start:t.End])))
+							}),
+						)
+					}))
+				}),
+			),
+		),
+		app.If(len(r.Coverage) > 0, func() app.UI {
+			return app.Div().Body(
+				app.H3().Text("What this question asks for"),
+				app.Ul().Class("list-plain coverage-list").Body(app.Range(r.Coverage).Slice(func(i int) app.UI {
+					c := r.Coverage[i]
+					mark, state := "○", "not yet covered"
+					if c.Covered {
+						mark, state = "●", "covered"
+					}
+					return app.Li().Class("cover "+map[bool]string{true: "covered", false: "missing"}[c.Covered]).Body(
+						app.Span().Aria("hidden", "true").Text(mark+" "),
+						app.Text(c.Text),
+						app.Span().Class("small muted").Text(" ("+state+")"),
+					)
+				})),
+			)
+		}),
+		app.P().Class("small muted").Textf("%s · about %s spoken.", plural(r.Signals.Words, "word"), spokenSeconds(r.Signals.SpeakingSeconds)),
+	)
+}
+
+func spokenSeconds(s int) string {
+	if s < 60 {
+		return plural(s, "second")
+	}
+	m, s := s/60, s%60
+	if s == 0 {
+		return plural(m, "minute")
+	}
+	return plural(m, "minute") + " " + plural(s, "second")
+}
+
+// excerpt shortens long evidence to its start.
+func excerpt(s string) string {
+	const max = 240
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func scoreClass(score int) string {
+	switch {
+	case score >= 70:
+		return "high"
+	case score >= 45:
+		return "mid"
+	}
+	return "low"
+}
+
+func scoreWords(score int) string {
+	switch {
+	case score >= 85:
+		return "An answer interviewers remember."
+	case score >= 70:
+		return "A strong answer; polish the tips below."
+	case score >= 45:
+		return "A fair start; the tips below say what to add."
+	}
+	return "Not yet an interview answer; start with the first tip."
+}

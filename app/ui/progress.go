@@ -1,0 +1,265 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stardrill/app/star"
+	"stardrill/app/store"
+)
+
+// ProgressPage shows every saved attempt, a chart of scores over time, and
+// how much of each competency has been practised.
+type ProgressPage struct {
+	app.Compo
+	Env *Env
+}
+
+func (p *ProgressPage) OnMount(ctx app.Context) {
+	ctx.Handle(actionDataChanged, func(ctx app.Context, a app.Action) { ctx.Update() })
+}
+
+func (p *ProgressPage) Render() app.UI {
+	attempts := p.Env.Store.Attempts()
+	if len(attempts) == 0 {
+		return frame(p.Env, "/progress",
+			app.H1().Text("Progress"),
+			app.Div().Class("card").Body(
+				app.P().Text("No attempts yet. Each answer you save shows up here with its score, its time and how it felt, so you can see yourself improve."),
+				app.A().Class("button primary").Href("/").Text("Start a drill"),
+			),
+		)
+	}
+	practised := map[string]bool{}
+	total := 0
+	for _, a := range attempts {
+		practised[a.QuestionID] = true
+		total += a.Score
+	}
+	return frame(p.Env, "/progress",
+		app.H1().Text("Progress"),
+		app.Div().Class("stats").Body(
+			stat(strconv.Itoa(len(attempts)), "attempts"),
+			stat(strconv.Itoa(len(practised)), "questions practised"),
+			stat(strconv.Itoa(total/len(attempts)), "average score"),
+		),
+		section("Scores over time", scoreChart(attempts, "your attempts")),
+		section("Practised by competency", p.coverage(practised)),
+		section("All attempts", &attemptList{Env: p.Env}),
+	)
+}
+
+func stat(value, label string) app.UI {
+	return app.Div().Class("stat card").Body(
+		app.Span().Class("stat-value").Text(value),
+		app.Span().Class("stat-label").Text(label),
+	)
+}
+
+func (p *ProgressPage) coverage(practised map[string]bool) app.UI {
+	b, _ := p.Env.questions()
+	comps := b.Competencies()
+	return app.Ul().Class("list-plain coverage").Body(
+		app.Range(comps).Slice(func(i int) app.UI {
+			c := comps[i]
+			qs := b.InCompetency(c.ID)
+			done := 0
+			for _, q := range qs {
+				if practised[q.ID] {
+					done++
+				}
+			}
+			id := "cov-" + c.ID
+			return app.Li().Class("coverage-row").Body(
+				app.Label().For(id).Body(
+					app.A().Href("/questions?competency="+c.ID).Text(c.Name),
+					app.Span().Class("small muted").Textf(" %d of %d", done, len(qs)),
+				),
+				app.Progress().ID(id).Max(float64(len(qs))).Value(float64(done)),
+			)
+		}),
+	)
+}
+
+// attemptsAt returns the saved attempts at one question, newest first.
+func attemptsAt(env *Env, questionID string) []store.Attempt {
+	var out []store.Attempt
+	for _, a := range env.Store.Attempts() {
+		if a.QuestionID == questionID {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// attemptList lists saved attempts, all of them or those at one question.
+// Each opens to show the answer and its report, and can be deleted with a
+// chance to undo.
+type attemptList struct {
+	app.Compo
+	Env        *Env
+	QuestionID string // "" for every attempt
+
+	open    string // ID of the attempt shown in full
+	deleted *store.Attempt
+	message string
+}
+
+func (l *attemptList) Render() app.UI {
+	var attempts []store.Attempt
+	if l.QuestionID == "" {
+		attempts = l.Env.Store.Attempts()
+	} else {
+		attempts = attemptsAt(l.Env, l.QuestionID)
+	}
+	b, _ := l.Env.questions()
+	return app.Div().Class("attempts").Body(
+		app.Div().Role("status").Aria("live", "polite").Body(
+			app.If(l.deleted != nil, func() app.UI {
+				return app.Div().Class("notice row").Body(
+					app.Span().Text("Attempt deleted."),
+					app.Span().Class("spacer"),
+					app.Button().Text("Undo").OnClick(l.undo),
+				)
+			}),
+			app.If(l.message != "", func() app.UI { return app.P().Text(l.message) }),
+		),
+		app.If(len(attempts) == 0, func() app.UI {
+			return app.P().Class("muted").Text("No saved attempts at this question yet.")
+		}),
+		app.If(l.QuestionID != "" && len(attempts) > 1, func() app.UI {
+			return scoreChart(attempts, "your attempts at this question")
+		}),
+		app.Ul().Class("list-plain").Body(
+			app.Range(attempts).Slice(func(i int) app.UI {
+				a := attempts[i]
+				title := a.Phrasing
+				if q, ok := b.Question(a.QuestionID); ok && title == "" {
+					title = q.Text
+				}
+				if title == "" {
+					title = "A question that no longer exists"
+				}
+				open := l.open == a.ID
+				return app.Li().Class("attempt").Body(
+					app.Button().Class("attempt-row").Aria("expanded", strconv.FormatBool(open)).
+						OnClick(func(ctx app.Context, e app.Event) {
+							if open {
+								l.open = ""
+							} else {
+								l.open = a.ID
+							}
+						}).Body(
+						app.Span().Class("attempt-score").Text(strconv.Itoa(a.Score)),
+						app.Span().Class("attempt-title").Text(title),
+						app.Span().Class("attempt-meta small muted").Text(attemptMeta(a)),
+					),
+					app.If(open, func() app.UI {
+						return &attemptDetail{Env: l.Env, Attempt: a, OnDelete: l.remove}
+					}),
+				)
+			}),
+		),
+	)
+}
+
+func attemptMeta(a store.Attempt) string {
+	parts := []string{"score " + strconv.Itoa(a.Score), a.SavedAt.Local().Format("2 Jan 2006, 15:04"), clock(time.Duration(a.Seconds) * time.Second)}
+	if a.Grade != "" {
+		parts = append(parts, "felt "+a.Grade)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (l *attemptList) remove(ctx app.Context, a store.Attempt) {
+	if err := l.Env.Store.DeleteAttempt(a.ID); err != nil {
+		l.message = err.Error()
+		return
+	}
+	l.deleted, l.message = &a, ""
+	ctx.NewAction(actionDataChanged)
+}
+
+func (l *attemptList) undo(ctx app.Context, e app.Event) {
+	if l.deleted == nil {
+		return
+	}
+	if err := l.Env.Store.SaveAttempt(*l.deleted); err != nil {
+		l.message = "The attempt could not be restored: " + err.Error()
+		return
+	}
+	l.deleted, l.message = nil, "Attempt restored."
+	ctx.NewAction(actionDataChanged)
+}
+
+// attemptDetail shows a saved answer and its report, recomputed by the
+// feedback engine.
+type attemptDetail struct {
+	app.Compo
+	Env      *Env
+	Attempt  store.Attempt
+	OnDelete func(app.Context, store.Attempt)
+}
+
+func (d *attemptDetail) Render() app.UI {
+	a := d.Attempt
+	in := star.Input{Answer: a.Answer}
+	b, _ := d.Env.questions()
+	if q, ok := b.Question(a.QuestionID); ok {
+		in.Rubric = rubric(q)
+	}
+	if a.Fields != nil {
+		in.Fields = &star.Fields{Situation: a.Fields.Situation, Task: a.Fields.Task, Action: a.Fields.Action, Result: a.Fields.Result}
+	}
+	report := star.Analyze(in)
+	text := a.Answer
+	if in.Fields != nil {
+		text = star.Join(*in.Fields)
+	}
+	return app.Div().Class("attempt-detail stack").Body(
+		app.H3().Text("Your answer"),
+		app.Div().Class("answer-text").Body(paragraphs(text)...),
+		app.If(report.Score != a.Score, func() app.UI {
+			return app.P().Class("small muted").Textf("Scored %d when saved; today's feedback engine gives it %d.", a.Score, report.Score)
+		}),
+		reportView(report, text),
+		app.Div().Class("row").Body(
+			app.A().Class("button").Href("/?q="+a.QuestionID).Text("Practise again"),
+			app.Button().Class("danger").Text("Delete attempt").OnClick(func(ctx app.Context, e app.Event) {
+				d.OnDelete(ctx, a)
+			}),
+		),
+	)
+}
+
+// scoreChart draws scores over time as an inline SVG line chart. It holds
+// numbers only, never user text.
+func scoreChart(attempts []store.Attempt, what string) app.UI {
+	const w, h, pad = 600.0, 180.0, 24.0
+	n := len(attempts)
+	var pts, dots strings.Builder
+	for i := range attempts {
+		a := attempts[n-1-i] // oldest first
+		x := pad
+		if n > 1 {
+			x = pad + float64(i)*(w-2*pad)/float64(n-1)
+		}
+		y := h - pad - float64(a.Score)*(h-2*pad)/100
+		fmt.Fprintf(&pts, "%.1f,%.1f ", x, y)
+		fmt.Fprintf(&dots, `<circle cx="%.1f" cy="%.1f" r="4" class="chart-dot"></circle>`, x, y)
+	}
+	first, last := attempts[n-1].Score, attempts[0].Score
+	label := fmt.Sprintf("Line chart of %s: %d scores from %d to %d, oldest to newest.", what, n, first, last)
+	var grid strings.Builder
+	for _, v := range []int{0, 50, 100} {
+		y := h - pad - float64(v)*(h-2*pad)/100
+		fmt.Fprintf(&grid, `<line x1="%.0f" x2="%.0f" y1="%.1f" y2="%.1f" class="chart-grid"></line><text x="2" y="%.1f" class="chart-label">%d</text>`, pad, w-pad, y, y, y+4, v)
+	}
+	svg := fmt.Sprintf(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s" preserveAspectRatio="none">%s<polyline points="%s" class="chart-line"></polyline>%s</svg>`,
+		w, h, label, grid.String(), strings.TrimSpace(pts.String()), dots.String())
+	return app.Div().Class("chart-wrap").Body(app.Raw(svg))
+}

@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stardrill/app/bank"
+)
+
+// QuestionPage shows one question: every phrasing, what it assesses, what a
+// strong answer covers, tips, pitfalls, and the user's past attempts.
+type QuestionPage struct {
+	app.Compo
+	Env *Env
+
+	id string
+}
+
+func (p *QuestionPage) OnNav(ctx app.Context) {
+	p.id = strings.TrimPrefix(ctx.Page().URL().Path, "/questions/")
+}
+
+// OnPreRender sets the page title for the prerendered HTML.
+func (p *QuestionPage) OnPreRender(ctx app.Context) {
+	p.OnNav(ctx)
+	if q, ok := p.Env.Bank.Question(p.id); ok {
+		ctx.Page().SetTitle(q.Text + " · stardrill")
+	}
+}
+
+func (p *QuestionPage) Render() app.UI {
+	b, _ := p.Env.questions()
+	q, ok := b.Question(p.id)
+	if !ok {
+		return frame(p.Env, "/questions",
+			app.H1().Text("Question not found"),
+			app.P().Body(
+				app.Text("There is no question here. It may have been one of your own that you deleted. "),
+				app.A().Href("/questions").Text("Browse all questions"),
+				app.Text("."),
+			),
+		)
+	}
+	return frame(p.Env, "/questions",
+		app.P().Class("small").Body(
+			app.A().Href("/questions?competency="+q.Competency).Text(p.Env.competencyName(q.Competency)),
+		),
+		app.H1().Text(q.Text),
+		app.Div().Class("row").Body(
+			app.A().Class("button primary").Href("/?q="+q.ID).Text("Practice"),
+			app.Span().Class("levels").Body(levelTags(q)...),
+		),
+		app.If(len(q.Variants) > 0, func() app.UI {
+			return section("Other ways you may hear it", bullets(q.Variants))
+		}),
+		app.If(len(q.Assesses) > 0, func() app.UI {
+			return section("What the interviewer is assessing", bullets(q.Assesses))
+		}),
+		app.If(len(q.MustCover) > 0, func() app.UI {
+			var pts []string
+			for _, pt := range q.MustCover {
+				pts = append(pts, pt.Text)
+			}
+			return section("What a strong answer covers", bullets(pts))
+		}),
+		app.If(q.Tip != "", func() app.UI {
+			return section("Tip", app.P().Text(q.Tip))
+		}),
+		app.If(len(q.Pitfalls) > 0, func() app.UI {
+			return section("Pitfalls", bullets(q.Pitfalls))
+		}),
+		app.If(q.Source == bank.Mine, func() app.UI {
+			return section("Your question", app.P().Class("muted").Text("You added this question. Write down what you want your answer to cover as you practise it; the feedback checks the STAR shape of any answer."),
+				app.Button().Class("danger").Text("Delete this question").OnClick(p.deleteMine))
+		}),
+		section("Your attempts", &attemptList{Env: p.Env, QuestionID: q.ID}),
+	)
+}
+
+func (p *QuestionPage) deleteMine(ctx app.Context, e app.Event) {
+	if !confirm("Delete this question? Your saved attempts at it stay in Progress.") {
+		return
+	}
+	if err := p.Env.Store.DeleteQuestion(p.id); err != nil {
+		app.Window().Call("alert", err.Error())
+		return
+	}
+	ctx.Navigate("/questions")
+}
+
+// section renders a titled card.
+func section(title string, body ...app.UI) app.UI {
+	id := "s-" + slug(title)
+	return app.Section().Class("card").Aria("labelledby", id).Body(
+		append([]app.UI{app.H2().ID(id).Text(title)}, body...)...,
+	)
+}
+
+func bullets(items []string) app.UI {
+	return app.Ul().Body(app.Range(items).Slice(func(i int) app.UI {
+		return app.Li().Text(items[i])
+	}))
+}
+
+// slug turns a title into an ID fragment.
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == ' ' || r == '-':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// confirm asks the user a yes-or-no question with the browser's dialog.
+// Natively there is nobody to ask, and the answer is no.
+func confirm(msg string) bool {
+	v := app.Window().Call("confirm", msg)
+	return v.Truthy()
+}

@@ -1,0 +1,372 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stardrill/app/bank"
+	"stardrill/app/search"
+	"stardrill/app/store"
+)
+
+// searchLimit is the most results the search list shows.
+const searchLimit = 40
+
+// QuestionsPage lists the question bank by competency, searches it as the
+// user types, and lets the user add questions of their own.
+type QuestionsPage struct {
+	app.Compo
+	Env *Env
+
+	query   string
+	comp    string // competency filter, "" for all
+	level   string // level filter, "" for any
+	session *search.Session
+	results []search.Result
+
+	newText  string
+	newComp  string
+	addError string
+	added    string
+}
+
+func (p *QuestionsPage) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	p.comp = u.Query().Get("competency")
+	if q := u.Query().Get("q"); q != "" {
+		p.setQuery(q)
+	}
+	if u.Query().Get("focus") == "search" {
+		ctx.Defer(func(app.Context) { focusElement("search") })
+	}
+}
+
+func (p *QuestionsPage) setQuery(q string) {
+	p.query = q
+	if strings.TrimSpace(q) == "" {
+		p.results = nil
+		return
+	}
+	if p.session == nil {
+		_, ix := p.Env.questions()
+		p.session = ix.Session()
+	}
+	p.results = p.session.Find(q, searchLimit)
+}
+
+func (p *QuestionsPage) Render() app.UI {
+	b, _ := p.Env.questions()
+	comps := b.Competencies()
+	return frame(p.Env, "/questions",
+		app.H1().Text("Questions"),
+		app.P().Class("muted").Textf("%d questions across %d competencies. Open one to see what interviewers look for, then practise it.", len(b.Questions()), len(comps)),
+		app.Div().Class("card stack").Body(
+			app.Div().Body(
+				app.Label().For("search").Text("Search questions"),
+				app.Input().Type("search").ID("search").
+					Placeholder("e.g. mistake, conflict, deadline").
+					AutoComplete(false).Spellcheck(false).
+					Value(p.query).
+					Aria("describedby", "search-hint").
+					OnInput(p.onSearch).
+					OnKeyDown(p.onSearchKey),
+				app.P().ID("search-hint").Class("hint").Text("Press / anywhere to search, ↓ to move through results, Enter to open, Escape to clear."),
+			),
+			app.Div().Class("grid-2").Body(
+				p.filter("filter-competency", "Competency", p.comp, competencyOptions(b), func(v string) { p.comp = v }),
+				p.filter("filter-level", "Level", p.level, []option{
+					{"", "Any level"}, {"entry", "Entry level"}, {"experienced", "Experienced"}, {"manager", "People manager"},
+				}, func(v string) { p.level = v }),
+			),
+		),
+		app.Div().Aria("live", "polite").Class("visually-hidden").Text(p.resultsSummary()),
+		app.If(strings.TrimSpace(p.query) != "", func() app.UI {
+			return p.renderResults(b)
+		}).Else(func() app.UI {
+			return p.renderList(b)
+		}),
+		p.renderAdd(comps),
+	)
+}
+
+// option is one choice of a select element.
+type option struct{ value, label string }
+
+func competencyOptions(b *bank.Bank) []option {
+	opts := []option{{"", "All competencies"}}
+	for _, c := range b.Competencies() {
+		opts = append(opts, option{c.ID, c.Name + " (" + strconv.Itoa(len(b.InCompetency(c.ID))) + ")"})
+	}
+	return opts
+}
+
+func (p *QuestionsPage) filter(id, label, value string, opts []option, set func(string)) app.UI {
+	return app.Div().Body(
+		app.Label().For(id).Text(label),
+		selectBox(id, value, opts, func(ctx app.Context, v string) { set(v) }),
+	)
+}
+
+// selectBox renders a select element whose change calls onChange.
+func selectBox(id, value string, opts []option, onChange func(app.Context, string)) app.UI {
+	return app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {
+		onChange(ctx, ctx.JSSrc().Get("value").String())
+	}).Body(
+		app.Range(opts).Slice(func(i int) app.UI {
+			return app.Option().Value(opts[i].value).Selected(opts[i].value == value).Text(opts[i].label)
+		}),
+	)
+}
+
+func (p *QuestionsPage) onSearch(ctx app.Context, e app.Event) {
+	p.setQuery(ctx.JSSrc().Get("value").String())
+}
+
+func (p *QuestionsPage) onSearchKey(ctx app.Context, e app.Event) {
+	switch e.Get("key").String() {
+	case "Escape":
+		p.setQuery("")
+	case "ArrowDown":
+		e.PreventDefault()
+		focusResult(0)
+	}
+}
+
+// onResultKey moves focus through the results with the arrow keys.
+func (p *QuestionsPage) onResultKey(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		switch e.Get("key").String() {
+		case "ArrowDown":
+			e.PreventDefault()
+			focusResult(i + 1)
+		case "ArrowUp":
+			e.PreventDefault()
+			if i == 0 {
+				focusElement("search")
+			} else {
+				focusResult(i - 1)
+			}
+		case "Escape":
+			p.setQuery("")
+			focusElement("search")
+		}
+	}
+}
+
+func focusResult(i int) { focusElement("result-" + strconv.Itoa(i)) }
+
+// visible reports whether q passes the competency and level filters.
+func (p *QuestionsPage) visible(q bank.Question) bool {
+	if p.comp != "" && q.Competency != p.comp {
+		return false
+	}
+	if p.level == "" {
+		return true
+	}
+	for _, l := range q.Levels {
+		if string(l) == p.level {
+			return true
+		}
+	}
+	return q.Source == bank.Mine
+}
+
+func (p *QuestionsPage) shownResults(b *bank.Bank) []search.Result {
+	var out []search.Result
+	for _, r := range p.results {
+		if q, ok := b.Question(r.QuestionID); ok && p.visible(q) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (p *QuestionsPage) resultsSummary() string {
+	if strings.TrimSpace(p.query) == "" {
+		return ""
+	}
+	b, _ := p.Env.questions()
+	n := len(p.shownResults(b))
+	switch n {
+	case 0:
+		return "No questions match."
+	case 1:
+		return "1 question matches."
+	}
+	return strconv.Itoa(n) + " questions match."
+}
+
+func (p *QuestionsPage) renderResults(b *bank.Bank) app.UI {
+	results := p.shownResults(b)
+	if len(results) == 0 {
+		return app.Div().Class("card").Body(
+			app.P().Textf("No question matches “%s”.", strings.TrimSpace(p.query)),
+			app.P().Body(
+				app.Text("Try fewer words, or browse a competency such as "),
+				app.A().Href("/questions?competency="+suggestCompetency(b, p.query)).Text(p.Env.competencyName(suggestCompetency(b, p.query))),
+				app.Text("."),
+			),
+		)
+	}
+	return app.Ol().Class("list-plain results").Aria("label", "Search results").Body(
+		app.Range(results).Slice(func(i int) app.UI {
+			r := results[i]
+			q, _ := b.Question(r.QuestionID)
+			return app.Li().Class("result").Body(
+				app.A().ID("result-"+strconv.Itoa(i)).Class("result-link").Href("/questions/"+q.ID).
+					OnKeyDown(p.onResultKey(i)).Body(
+					app.Span().Class("result-text").Body(highlight(r.Text, r.Matched)...),
+					app.If(r.Kind != search.Canonical, func() app.UI {
+						return app.Span().Class("result-canonical small muted").Text(q.Text)
+					}),
+					app.Span().Class("small muted").Text(p.Env.competencyName(q.Competency)),
+				),
+			)
+		}),
+	)
+}
+
+// highlight renders text with the matched characters in mark elements. The
+// text is always rendered as text, never parsed as HTML.
+func highlight(text string, matched []int) []app.UI {
+	segs := search.Segments(text, matched)
+	out := make([]app.UI, 0, len(segs))
+	for _, s := range segs {
+		if s.Matched {
+			out = append(out, app.Mark().Text(s.Text))
+		} else {
+			out = append(out, app.Text(s.Text))
+		}
+	}
+	return out
+}
+
+// suggestCompetency picks the competency whose name best matches the query,
+// or the first competency when none does.
+func suggestCompetency(b *bank.Bank, query string) string {
+	comps := b.Competencies()
+	var entries []search.Entry
+	for _, c := range comps {
+		entries = append(entries, search.Entry{QuestionID: c.ID, Text: c.Name + " " + c.About})
+	}
+	if r := search.New(entries).Find(query, 1); len(r) > 0 {
+		return r[0].QuestionID
+	}
+	for _, c := range comps {
+		if c.ID == "mistakes" {
+			return c.ID
+		}
+	}
+	return comps[0].ID
+}
+
+func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
+	comps := b.Competencies()
+	return app.Div().Body(
+		app.Range(comps).Slice(func(i int) app.UI {
+			c := comps[i]
+			if p.comp != "" && c.ID != p.comp {
+				return nil
+			}
+			var qs []bank.Question
+			for _, q := range b.InCompetency(c.ID) {
+				if p.visible(q) {
+					qs = append(qs, q)
+				}
+			}
+			if len(qs) == 0 {
+				return nil
+			}
+			return app.Section().Class("card competency").Aria("labelledby", "c-"+c.ID).Body(
+				app.H2().ID("c-"+c.ID).Body(
+					app.Text(c.Name+" "),
+					app.Span().Class("tag").Text(strconv.Itoa(len(qs))),
+				),
+				app.P().Class("muted small").Text(c.About),
+				app.Ul().Class("list-plain question-list").Body(
+					app.Range(qs).Slice(func(j int) app.UI {
+						q := qs[j]
+						return app.Li().Body(
+							app.A().Href("/questions/"+q.ID).Text(q.Text),
+							app.Span().Class("levels").Body(levelTags(q)...),
+						)
+					}),
+				),
+			)
+		}),
+	)
+}
+
+func levelTags(q bank.Question) []app.UI {
+	if q.Source == bank.Mine {
+		return []app.UI{app.Span().Class("tag mine").Text("mine")}
+	}
+	var out []app.UI
+	for _, l := range q.Levels {
+		out = append(out, app.Span().Class("tag").Text(levelLabel(l)))
+	}
+	return out
+}
+
+func levelLabel(l bank.Level) string {
+	switch l {
+	case bank.Entry:
+		return "entry"
+	case bank.Manager:
+		return "manager"
+	}
+	return "experienced"
+}
+
+func (p *QuestionsPage) renderAdd(comps []bank.Competency) app.UI {
+	opts := []option{{"", "Choose a competency"}}
+	for _, c := range comps {
+		opts = append(opts, option{c.ID, c.Name})
+	}
+	return app.Section().Class("card stack").Aria("labelledby", "add-heading").Body(
+		app.H2().ID("add-heading").Text("Add your own question"),
+		app.P().Class("muted small").Text("Preparing for a question you expect? Add it here. It stays in this browser and you can practise it like any other."),
+		app.Div().Body(
+			app.Label().For("new-question").Text("Your question"),
+			app.Input().Type("text").ID("new-question").Value(p.newText).
+				Placeholder("Tell me about a time you…").
+				OnInput(func(ctx app.Context, e app.Event) { p.newText = ctx.JSSrc().Get("value").String() }),
+		),
+		app.Div().Body(
+			app.Label().For("new-competency").Text("Competency"),
+			selectBox("new-competency", p.newComp, opts, func(ctx app.Context, v string) { p.newComp = v }),
+		),
+		app.If(p.addError != "", func() app.UI {
+			return app.P().Class("notice bad").Role("alert").Text(p.addError)
+		}),
+		app.If(p.added != "", func() app.UI {
+			return app.P().Class("notice good").Role("status").Body(
+				app.Text("Added. "),
+				app.A().Href("/questions/"+p.added).Text("Open your question"),
+			)
+		}),
+		app.Div().Body(
+			app.Button().Class("primary").Text("Add question").OnClick(p.add),
+		),
+	)
+}
+
+func (p *QuestionsPage) add(ctx app.Context, e app.Event) {
+	b, _ := p.Env.questions()
+	q := store.Question{ID: bank.CustomPrefix + p.Env.newID(), Competency: p.newComp, Text: strings.TrimSpace(p.newText), CreatedAt: p.Env.Now()}
+	if err := b.ValidateCustom(bank.Question{ID: q.ID, Competency: q.Competency, Text: q.Text}); err != nil {
+		p.addError, p.added = err.Error(), ""
+		return
+	}
+	if err := p.Env.Store.SaveQuestion(q); err != nil {
+		p.addError, p.added = err.Error(), ""
+		return
+	}
+	p.addError, p.added, p.newText = "", q.ID, ""
+	p.session = nil
+	if p.query != "" {
+		p.setQuery(p.query)
+	}
+}
