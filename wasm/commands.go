@@ -113,7 +113,8 @@ func buildSite(b *bank.Bank, f siteFlags, log io.Writer) error {
 // compileWasm builds the browser side of this same program.
 func compileWasm(root, out string, log io.Writer) error {
 	fmt.Fprintln(log, "compiling app.wasm…")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./wasm")
+	args := append(append([]string{"build"}, site.WasmBuildArgs()...), "-o", out, "./wasm")
+	cmd := exec.Command("go", args...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stdout = log

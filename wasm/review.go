@@ -58,7 +58,7 @@ tips and coverage (see README), or {"error": "..."}.`)
 		}
 		input := star.Input{Answer: req.Answer}
 		if q, ok := matchQuestion(b, req); ok {
-			input.Rubric = rubricOf(q)
+			input.Rubric = q.Rubric()
 		} else if req.Question != "" {
 			input.Rubric = &star.Rubric{Question: req.Question}
 		}
@@ -117,12 +117,4 @@ func overlap(a, b map[string]bool) float64 {
 		return 0
 	}
 	return float64(both) / float64(union)
-}
-
-func rubricOf(q bank.Question) *star.Rubric {
-	r := &star.Rubric{Competency: q.Competency, Question: q.Text}
-	for _, p := range q.MustCover {
-		r.Points = append(r.Points, star.Point{ID: p.ID, Text: p.Text, Cues: p.Cues})
-	}
-	return r
 }

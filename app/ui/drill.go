@@ -490,7 +490,7 @@ func (p *DrillPage) text() string {
 }
 
 func (p *DrillPage) analyze() {
-	in := star.Input{Answer: p.answer, Rubric: rubric(p.q)}
+	in := star.Input{Answer: p.answer, Rubric: p.q.Rubric()}
 	if p.mode == "guided" {
 		f := p.starFields()
 		in.Fields = &f
@@ -644,13 +644,4 @@ func paragraphs(text string) []app.UI {
 		}
 	}
 	return out
-}
-
-// rubric turns a bank question into what the feedback engine checks.
-func rubric(q bank.Question) *star.Rubric {
-	r := &star.Rubric{Competency: q.Competency, Question: q.Text}
-	for _, pt := range q.MustCover {
-		r.Points = append(r.Points, star.Point{ID: pt.ID, Text: pt.Text, Cues: pt.Cues})
-	}
-	return r
 }

@@ -210,7 +210,7 @@ func (d *attemptDetail) Render() app.UI {
 	in := star.Input{Answer: a.Answer}
 	b, _ := d.Env.questions()
 	if q, ok := b.Question(a.QuestionID); ok {
-		in.Rubric = rubric(q)
+		in.Rubric = q.Rubric()
 	}
 	if a.Fields != nil {
 		in.Fields = &star.Fields{Situation: a.Fields.Situation, Task: a.Fields.Task, Action: a.Fields.Action, Result: a.Fields.Result}
