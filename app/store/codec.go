@@ -1,0 +1,260 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Version is the record and schema version this code reads and writes. Every
+// stored record carries its own version as "v"; older records are upgraded
+// in memory by the registered migrations when they are read, and rewritten in
+// the current form only when they are saved again. Records without "v" are
+// version 0, the form before versions were recorded.
+//
+// To change a record's format: add the field or rename, bump Version, and
+// add a migration from the old version to defaultConfig. Even an added
+// optional field needs a new version, because records with fields this code
+// does not know are refused rather than silently stripped on the next save.
+const Version = 1
+
+// Record kinds; each is also the middle part of its keys.
+const (
+	kindSettings = "settings"
+	kindAttempt  = "attempt"
+	kindDraft    = "draft"
+	kindQuestion = "question"
+)
+
+// migration upgrades one record, decoded as a generic JSON object (numbers
+// as json.Number), from its version to the next. It must not set "v".
+type migration func(rec map[string]any) error
+
+// config is the version this code writes and how to upgrade older records.
+// Open uses defaultConfig; tests build others to exercise migrations.
+type config struct {
+	version    int
+	migrations map[string]map[int]migration // kind -> from version -> step
+}
+
+// defaultConfig returns the real configuration.
+func defaultConfig() *config {
+	// Version 0 records are version 1 records without "v": the upgrade only
+	// stamps the version, which the migration runner does.
+	fromLegacy := func(map[string]any) error { return nil }
+	m := make(map[string]map[int]migration)
+	for _, kind := range []string{kindSettings, kindAttempt, kindDraft, kindQuestion} {
+		m[kind] = map[int]migration{0: fromLegacy}
+	}
+	return &config{version: Version, migrations: m}
+}
+
+// newerError reports a record written by a newer version of stardrill.
+type newerError struct{ version, current int }
+
+func (e *newerError) Error() string {
+	return fmt.Sprintf("it was saved by a newer version of stardrill (record version %d; this version reads up to %d)",
+		e.version, e.current)
+}
+
+// encode returns the compact JSON form of a wire record, without escaping
+// <, > and & (they are safe in localStorage and would only take more room).
+func encode(v any) (string, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(buf.String(), "\n"), nil
+}
+
+// decode parses raw, a record of the given kind, into dst (a pointer to a
+// wire struct), upgrading older versions on the way. The error is a sentence
+// fragment saying what is wrong; a *newerError for a record from the future.
+func (c *config) decode(kind, raw string, dst any) error {
+	if !utf8.ValidString(raw) {
+		return errors.New("it is not valid UTF-8 text")
+	}
+	b := []byte(raw)
+	var head struct {
+		V json.RawMessage `json:"v"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil {
+		var syn *json.SyntaxError
+		switch {
+		case errors.As(err, &syn):
+			return fmt.Errorf("it is not valid JSON (%s at byte %d)", strings.TrimPrefix(syn.Error(), "json: "), syn.Offset)
+		default:
+			return fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
+		}
+	}
+	if t := bytes.TrimSpace(b); len(t) == 0 || t[0] != '{' {
+		return fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
+	}
+	v := 0
+	if head.V != nil && string(head.V) != "null" {
+		if err := json.Unmarshal(head.V, &v); err != nil {
+			return fmt.Errorf("its version \"v\" is %s, not a whole number", head.V)
+		}
+	}
+	switch {
+	case v > c.version:
+		return &newerError{version: v, current: c.version}
+	case v < 0:
+		return fmt.Errorf("its version \"v\" is %d, which no version of stardrill writes", v)
+	case v < c.version:
+		up, err := c.migrate(kind, b, v)
+		if err != nil {
+			return err
+		}
+		b = up
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return fmt.Errorf("it does not match the %s format: %s", kind, describeJSONError(err))
+	}
+	return nil
+}
+
+// migrate upgrades b, a record of version v, to c.version.
+func (c *config) migrate(kind string, b []byte, v int) ([]byte, error) {
+	var rec map[string]any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(&rec); err != nil {
+		return nil, fmt.Errorf("it is not a JSON object (%s)", describeJSONError(err))
+	}
+	for from := v; from < c.version; from++ {
+		step := c.migrations[kind][from]
+		if step == nil {
+			return nil, fmt.Errorf("it has version %d, and this version of stardrill cannot upgrade a %s from version %d", v, kind, from)
+		}
+		if err := step(rec); err != nil {
+			return nil, fmt.Errorf("it could not be upgraded from version %d to %d: %v", from, from+1, err)
+		}
+		rec["v"] = from + 1
+	}
+	out, err := json.Marshal(rec)
+	if err != nil {
+		return nil, fmt.Errorf("it could not be upgraded: %v", err)
+	}
+	return out, nil
+}
+
+// describeJSONError turns an encoding/json error into a short phrase.
+func describeJSONError(err error) string {
+	var pe *time.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Sprintf("%q is not a time like \"2025-01-31T09:30:00Z\"", abbreviate(strings.Trim(pe.Value, `"`)))
+	}
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		field := typ.Field
+		if i := strings.LastIndexByte(field, '.'); i >= 0 {
+			field = field[i+1:]
+		}
+		if field == "" {
+			return fmt.Sprintf("a JSON %s is in the wrong place", typ.Value)
+		}
+		return fmt.Sprintf("field %q is a JSON %s, not %s", field, typ.Value, goKind(typ.Type.Kind().String(), typ.Type.String()))
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+func goKind(kind, typ string) string {
+	switch {
+	case typ == "time.Time":
+		return "a time like \"2025-01-31T09:30:00Z\""
+	case strings.HasPrefix(kind, "int"):
+		return "a whole number"
+	case kind == "string":
+		return "a string"
+	case kind == "ptr", kind == "struct":
+		return "an object"
+	}
+	return "a " + kind
+}
+
+// jsonKind names the kind of JSON value b holds, for messages.
+func jsonKind(b []byte) string {
+	t := bytes.TrimSpace(b)
+	if len(t) == 0 {
+		return "empty"
+	}
+	if !json.Valid(t) {
+		return "not valid JSON"
+	}
+	switch t[0] {
+	case '{':
+		return "a JSON object"
+	case '[':
+		return "a JSON array"
+	case '"':
+		return "a JSON string"
+	case 't', 'f':
+		return "a JSON true/false value"
+	case 'n':
+		return "JSON null"
+	}
+	return "a JSON number"
+}
+
+// The codecs of each kind. Each decode validates and normalizes.
+
+func (c *config) encodeSettings(s Settings) (string, error) {
+	return encode(settingsWire{V: c.version, Settings: s})
+}
+
+func (c *config) encodeAttempt(a Attempt) (string, error) {
+	return encode(attemptWire{V: c.version, Attempt: a})
+}
+
+func (c *config) encodeDraft(d Draft) (string, error) {
+	return encode(draftWire{V: c.version, Draft: d})
+}
+
+func (c *config) encodeQuestion(q Question) (string, error) {
+	return encode(questionWire{V: c.version, Question: q})
+}
+
+func (c *config) decodeSettings(raw string) (Settings, error) {
+	var w settingsWire
+	if err := c.decode(kindSettings, raw, &w); err != nil {
+		return Settings{}, err
+	}
+	w.Settings.normalize()
+	return w.Settings, w.Settings.validate()
+}
+
+func (c *config) decodeAttempt(raw string) (Attempt, error) {
+	var w attemptWire
+	if err := c.decode(kindAttempt, raw, &w); err != nil {
+		return Attempt{}, err
+	}
+	w.Attempt.normalize()
+	return w.Attempt, w.Attempt.validate()
+}
+
+func (c *config) decodeDraft(raw string) (Draft, error) {
+	var w draftWire
+	if err := c.decode(kindDraft, raw, &w); err != nil {
+		return Draft{}, err
+	}
+	w.Draft.normalize()
+	return w.Draft, w.Draft.validate()
+}
+
+func (c *config) decodeQuestion(raw string) (Question, error) {
+	var w questionWire
+	if err := c.decode(kindQuestion, raw, &w); err != nil {
+		return Question{}, err
+	}
+	w.Question.normalize()
+	return w.Question, w.Question.validate()
+}
