@@ -1,0 +1,728 @@
+package star
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// subj is who performs a verb.
+type subj uint8
+
+const (
+	subjNone     subj = iota
+	subjI             // the speaker
+	subjWe            // the speaker's team
+	subjOther         // someone or something else
+	subjImplicit      // no subject: a bullet such as "Called the client"
+)
+
+// Clause roles, in the order used for scores.
+const (
+	kS = iota
+	kT
+	kA
+	kR
+	kL
+	nKinds
+	kOther = -1
+)
+
+var kindPart = [nKinds]Part{Situation, Task, Action, Result, Lesson}
+
+// feats are the observations about one clause.
+type feats struct {
+	words                int
+	iAct, weAct, implAct int    // past actions by the speaker, the team, an implicit speaker
+	otherPast            int    // past events with another subject
+	background           int    // progressive, perfect, stative: context
+	negPast              int    // didn't, wasn't ...
+	hypo, habit, present int    // would/will; usually/always/believe; plain present
+	taskObl              int    // had to, needed to, was asked to
+	discover             int    // I noticed, I realized
+	passiveResult        int    // I was promoted, we were thanked
+	counterfactual       int    // should have, could have
+	perfect              int    // I have since ...
+	presentOther         int    // present tense with another subject: "she still comes in"
+	presentI, presentWe  int    // plain present verbs with "I", "we": "I call the client"
+	otherEvent           int    // a past action by someone else: "the client renewed"
+	trouble              int    // I forgot, I missed: the error in a mistake story
+	troubleW             int    // wrong, mistake, error ...
+	cond                 bool   // the clause opens with "if"
+	sub                  bool   // the clause opens with "when", "while", "where": setting
+	iVerb                string // the first action verb with I
+	qty, years, timeW    int
+	work, role, proper   int
+	outcome, eval        int
+	fps, fpp             int
+	func_, known         int
+	hedges, vagueW       int
+	again                bool // again, since, anymore: guards denial
+	cat                  [nCat]float32
+	blame                float32
+	hedge                span // the first hedge, if hedges > 0 or cat[pHedge] > 0
+}
+
+// clause is a stretch of a sentence between clause boundaries: commas and
+// similar marks, and openers such as "and I", "which", "because".
+type clause struct {
+	span
+	t0, t1  int
+	sent    int
+	inherit subj // subject carried over from the previous clause of the sentence
+	ft      feats
+	sc      [nKinds]float32 // role scores
+	raw     [nKinds]float32 // role scores before the field or heading prior
+	kind    int
+	rel     float32 // position in the answer, 0 to 1
+}
+
+func (c *clause) actions() int { return c.ft.iAct + c.ft.weAct + c.ft.implAct }
+
+var (
+	taskPassive = wordSet(`asked told tasked assigned given expected supposed meant hired brought put charged
+		appointed required instructed made`)
+	resultPassive = wordSet(`promoted praised thanked recognized recognised awarded rewarded congratulated commended
+		offered invited selected chosen retained approved accepted renewed credited`)
+	errorVerbs = wordSet(`forgot missed overlooked misread misjudged misunderstood underestimated overestimated
+		mistook neglected miscalculated misheard mislabeled mislabelled misplaced skipped failed lost broke
+		messed screwed disagreed clashed argued`)
+	remedyVerbs = wordSet(`fixed corrected rebuilt apologized apologised resolved repaired rolled reverted replaced
+		refunded redid reran traced called phoned told reported flagged rewrote restored recovered undid
+		contacted emailed`)
+	relationVerbs = wordSet("worked reported lived studied belonged sat served volunteered interned")
+	ambiguousPast = wordSet("put set cut let hit quit read shut spread split cost hurt bet beat upset")
+	genericVerbs  = wordSet(`believe try tend like love prefer ensure focus value enjoy handle approach pride
+		always consider think feel find`)
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func isLyAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "early" && w != "family" &&
+		w != "supply" && w != "apply" && w != "reply" && w != "rally" && w != "italy" && w != "july"
+}
+
+func skippable(t *token) bool {
+	return (t.f&fAdv != 0 || isLyAdverb(t.w)) && !t.past() && t.f&(fSubjI|fWe|fModal|fPresent|fPastBe) == 0
+}
+
+// buildClauses splits every sentence into clauses and computes their
+// features.
+func (a *analyzer) buildClauses() {
+	for si := range a.sents {
+		s := &a.sents[si]
+		first := len(a.cls)
+		start := s.t0
+		for i := s.t0 + 1; i < s.t1; i++ {
+			if clauseBreak(a.text, a.toks, i, i-start, s.t1) {
+				a.cls = append(a.cls, clause{span: span{a.toks[start].start, clauseEnd(a.text, a.toks[i-1].end, a.toks[i].start)}, t0: start, t1: i, sent: si})
+				start = i
+			}
+		}
+		a.cls = append(a.cls, clause{span: span{a.toks[start].start, s.end}, t0: start, t1: s.t1, sent: si})
+		inherit := subjNone
+		a.mood = false
+		for ci := first; ci < len(a.cls); ci++ {
+			c := &a.cls[ci]
+			c.inherit = inherit
+			got := a.clauseFeats(c, ci == first)
+			// A first-person subject carries over a subordinate "it was":
+			// "I told her it was my mistake, rebuilt the report ...".
+			if got != subjOther || inherit != subjI && inherit != subjWe {
+				inherit = got
+			}
+			if c.ft.hypo+c.ft.habit > 0 {
+				a.mood = true
+			}
+		}
+		a.matchPhrases(s, first)
+	}
+}
+
+// clauseEnd extends a clause that ends at byte end over trailing marks
+// such as '%' or a closing quote, up to white space or a clause separator
+// (never past limit, the start of the next word).
+func clauseEnd(text string, end, limit int) int {
+	for end < limit {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if unicode.IsSpace(r) || strings.ContainsRune(",;:(—–-", r) {
+			break
+		}
+		end += size
+	}
+	return end
+}
+
+// Modifiers seen between a subject and its verb.
+const (
+	modHabit    = 1 << iota // usually, always ...
+	modNow                  // now, still, today
+	modPersonal             // the subject is he, she, they, it
+)
+
+// clauseFeats fills c.ft and returns the subject that the next clause of
+// the sentence inherits: the first first-person subject of a verb, else
+// the subject of the last verb.
+func (a *analyzer) clauseFeats(c *clause, sentStart bool) subj {
+	ft := &c.ft
+	toks := a.toks
+	cur, curPos, mods := subjNone, -1, 0
+	last := c.inherit
+	verbSeen, leading := false, true
+	lead := -1
+	main := subjNone
+	for j := c.t0; j < c.t1; j++ {
+		t := &toks[j]
+		ft.words++
+		a.countToken(c, j, sentStart && j == c.t0)
+		if leading {
+			switch t.w {
+			case "if", "whenever", "unless", "suppose", "imagine":
+				ft.cond = true
+				continue
+			case "when", "while", "whilst", "where":
+				ft.sub = true
+				continue
+			}
+			if (t.w == "which" || t.w == "who") && j+1 < c.t1 && toks[j+1].simplePast() {
+				// A relative clause: its subject is what came before.
+				cur, curPos, mods = subjOther, j, 0
+				leading = false
+				continue
+			}
+			if t.f&(fConj|fSeq) != 0 || skippable(t) {
+				continue
+			}
+			leading = false
+			if (t.f&(fSubjI|fWe|fSubjOther|fFunc|fModal) == 0 || t.w == "did") && t.simplePast() {
+				lead = j
+				continue
+			}
+		}
+		switch {
+		case t.f&fSubjI != 0:
+			if a.contraction(c, subjI, j) {
+				last, cur = subjI, subjNone
+				if main == subjNone {
+					main = subjI
+				}
+			} else {
+				cur, curPos, mods = subjI, j, 0
+			}
+			continue
+		case t.f&fWe != 0:
+			if a.contraction(c, subjWe, j) {
+				last, cur = subjWe, subjNone
+				if main == subjNone {
+					main = subjWe
+				}
+			} else {
+				cur, curPos, mods = subjWe, j, 0
+			}
+			continue
+		case t.f&fSubjOther != 0 && t.f&fPresent == 0 && a.otherSubject(c, j, lead >= 0 || verbSeen):
+			cur, curPos, mods = subjOther, j, 0
+			if t.f&fPerson3 != 0 || t.w == "it" {
+				mods = modPersonal
+			}
+			continue
+		}
+		if cur != subjNone {
+			if j-curPos <= 3 && skippable(t) {
+				if t.f&fHabit != 0 {
+					mods |= modHabit
+				}
+				if t.w == "now" || t.w == "still" || t.w == "today" {
+					mods |= modNow
+				}
+				continue
+			}
+			if a.verb(c, cur, j, mods) {
+				if main == subjNone && (cur == subjI || cur == subjWe) {
+					main = cur
+				}
+				last, cur, verbSeen = cur, subjNone, true
+				continue
+			}
+			if cur == subjOther && j-curPos <= 3 {
+				curPos = j // still inside a noun phrase
+				continue
+			}
+			cur = subjNone
+		}
+		if !verbSeen && lead < 0 && t.f&(fFunc|fConj|fSeq|fModal|fPresent|fPastBe|fNeg) == 0 && !t.past() && !skippable(t) {
+			// A noun phrase that may be the subject: "the tension went away".
+			cur, curPos, mods = subjOther, j, 0
+		}
+	}
+	// A clause that opens with a past verb ("called the client", "and
+	// asked what he needed") takes the inherited subject; any subject
+	// later in it belongs to a subordinate clause.
+	if lead >= 0 && !(lead+2 < c.t1 && toks[lead+1].f&fFunc == 0 && toks[lead+2].simplePast()) {
+		// (not an adjective before a subject: "frustrated customers called")
+		s := c.inherit
+		if s == subjNone || s == subjOther && sentStart {
+			s = subjImplicit
+		}
+		a.verb(c, s, lead, 0)
+		last = s
+		if main == subjNone && s != subjOther {
+			main = s
+		}
+	}
+	if main != subjNone {
+		return main
+	}
+	return last
+}
+
+// otherSubject reports whether toks[j], a word such as "it", "that" or
+// "they", is the subject of a verb. After a verb, only personal pronouns
+// start a new subject; "that", "this" and "there" must be followed by a verb.
+func (a *analyzer) otherSubject(c *clause, j int, afterVerb bool) bool {
+	w := a.toks[j].w
+	personal := w == "he" || w == "she" || w == "they" || w == "someone" || w == "nobody" || w == "everyone" ||
+		w == "somebody" || w == "everybody"
+	if afterVerb && !personal {
+		return false
+	}
+	if w == "that" || w == "this" || w == "there" {
+		n := a.next(c, j)
+		if n < 0 {
+			return false
+		}
+		t := &a.toks[n]
+		return t.past() || t.f&(fModal|fPresent|fPastBe) != 0
+	}
+	return true
+}
+
+// countToken adds the per-word counts of toks[j] to the clause.
+func (a *analyzer) countToken(c *clause, j int, sentFirst bool) {
+	ft := &c.ft
+	t := &a.toks[j]
+	if t.f&(fSubjI|fFPS) != 0 {
+		ft.fps++
+	}
+	if t.f&(fWe|fFPP) != 0 {
+		ft.fpp++
+	}
+	if t.quantity() {
+		ft.qty++
+	}
+	if t.f&fYear != 0 {
+		ft.years++
+	}
+	if t.f&fTime != 0 {
+		ft.timeW++
+	}
+	if t.f&fWork != 0 {
+		ft.work++
+	}
+	if t.f&fRole != 0 {
+		ft.role++
+	}
+	if t.upper && !sentFirst && j > a.sents[c.sent].t0 && t.f&(fSubjI|fFunc|fLabel|fTime) == 0 && t.f&fNumber == 0 {
+		ft.proper++
+	}
+	if t.f&fOutcome != 0 {
+		ft.outcome++
+	}
+	if t.f&fEval != 0 {
+		ft.eval++
+	}
+	if t.f&fFunc != 0 {
+		ft.func_++
+	}
+	if t.f != 0 || t.past() || t.f&fNumber != 0 {
+		ft.known++
+	}
+	if t.f&fHedge != 0 {
+		ft.hit(pHedge, t.start, t.end)
+		ft.hedges++
+	}
+	if t.f&fVague != 0 {
+		ft.vagueW++
+	}
+	if t.f&fAgain != 0 {
+		ft.again = true
+	}
+	if t.f&fTrouble != 0 {
+		ft.troubleW++
+	}
+	if t.f&(fDisp|fDispStrong) != 0 && a.subjectBefore(c, j) != subjI {
+		if t.f&fDispStrong != 0 {
+			ft.blame += 2
+		} else {
+			ft.blame++
+		}
+	}
+}
+
+func (ft *feats) hit(cat int, start, end int) {
+	if cat == pHedge && ft.hedges == 0 && ft.cat[pHedge] == 0 {
+		ft.hedge = span{start, end}
+	}
+}
+
+// subjectBefore returns the nearest subject before toks[j] in the clause.
+func (a *analyzer) subjectBefore(c *clause, j int) subj {
+	for k := j - 1; k >= c.t0; k-- {
+		t := &a.toks[k]
+		switch {
+		case t.f&(fSubjI|fFPS) != 0:
+			return subjI
+		case t.f&(fWe|fFPP) != 0:
+			return subjWe
+		case t.f&(fSubjOther|fRole|fPerson3) != 0:
+			return subjOther
+		}
+	}
+	return c.inherit
+}
+
+// next returns the index of the first word after j in the clause that is
+// not a skippable adverb, or -1.
+func (a *analyzer) next(c *clause, j int) int {
+	for k := j + 1; k < c.t1 && k <= j+3; k++ {
+		if !skippable(&a.toks[k]) || a.toks[k].f&fNeg != 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+func (a *analyzer) word(k int) string {
+	if k < 0 {
+		return ""
+	}
+	return a.toks[k].w
+}
+
+// contraction handles "I'm", "I've", "I'd", "I'll" (and the "we" forms),
+// which carry their verb. It reports whether toks[j] was one.
+func (a *analyzer) contraction(c *clause, s subj, j int) bool {
+	ft := &c.ft
+	w := a.toks[j].w
+	if len(w) < 3 || w[len(w)-3] != '\'' && w[len(w)-2] != '\'' {
+		return false
+	}
+	n := a.next(c, j)
+	switch w[strings.IndexByte(w, '\'')+1:] {
+	case "m", "re":
+		if n >= 0 && a.toks[n].past() && resultPassive[a.toks[n].w] {
+			ft.passiveResult++
+		}
+		ft.present++
+	case "ve":
+		if n >= 0 && a.toks[n].past() {
+			ft.perfect++
+		} else {
+			ft.present++
+		}
+	case "ll":
+		ft.hypo++
+	case "d":
+		switch {
+		case n >= 0 && a.toks[n].w == "have":
+			ft.counterfactual++
+		case n >= 0 && a.toks[n].past() && a.toks[n].f&fStative == 0 || a.word(n) == "been" || a.word(n) == "already":
+			ft.background++
+		default:
+			ft.hypo++
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// act records a past action by s; inside an "if" clause it is hypothetical.
+func (ft *feats) act(s subj) {
+	if ft.cond && s != subjOther {
+		ft.hypo++
+		return
+	}
+	if ft.sub && s != subjOther {
+		ft.background++ // "when I joined the team", "where I worked"
+		return
+	}
+	switch s {
+	case subjI:
+		ft.iAct++
+	case subjWe:
+		ft.weAct++
+	case subjImplicit:
+		ft.implAct++
+	default:
+		ft.otherPast++
+		ft.otherEvent++
+	}
+}
+
+// verb classifies toks[j] as the verb of subject s. It reports false when
+// the word does not look like a verb.
+func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
+	ft := &c.ft
+	t := &a.toks[j]
+	n := a.next(c, j)
+	nw := a.word(n)
+	pron := s == subjI || s == subjWe
+	habit := mods&modHabit != 0
+	switch {
+	case t.f&fPastBe != 0:
+		switch {
+		case nw == "able":
+			ft.act(s)
+			ft.outcome++
+		case strings.HasSuffix(nw, "ing") && len(nw) > 4:
+			ft.background++
+		case n >= 0 && a.toks[n].past() && taskPassive[nw] && pron:
+			ft.taskObl++
+		case n >= 0 && resultPassive[nw]:
+			ft.passiveResult++
+		case nw == "responsible" || nw == "accountable" || nw == "in" && a.word(n+1) == "charge":
+			ft.taskObl++
+		case s == subjOther && n >= 0 && a.toks[n].past():
+			ft.otherEvent++ // "all six were filed"
+		default:
+			ft.background++
+		}
+		if s == subjOther {
+			ft.otherPast++
+		}
+	case t.w == "had" || t.w == "hadn't":
+		if nw == "to" && pron {
+			ft.taskObl++
+		} else {
+			ft.background++
+		}
+		if s == subjOther {
+			ft.otherPast++
+		}
+	case t.w == "did":
+		if n >= 0 && a.toks[n].f&fNeg != 0 {
+			ft.negPast++
+		} else {
+			ft.act(s)
+		}
+	case t.w == "didn't" || t.w == "wasn't" || t.w == "weren't" || t.w == "couldn't" || t.w == "could":
+		ft.negPast++
+		if s == subjOther {
+			ft.otherPast++
+		}
+	case t.f&fModal != 0:
+		switch {
+		case nw == "have":
+			ft.counterfactual++
+		case pron && t.w == "can":
+			ft.habit++
+		case pron:
+			ft.hypo++
+		}
+	case t.f&fPresent != 0:
+		switch {
+		case (t.w == "have" || t.w == "has") && n >= 0 && a.toks[n].past():
+			ft.perfect++
+			if s == subjOther {
+				ft.presentOther++
+			}
+		case pron && habit:
+			ft.habit++
+		case s == subjOther:
+			ft.presentOther++
+		default:
+			ft.present++
+		}
+	case t.simplePast() && !(ambiguousPast[t.w] && (habit || a.mood) && pron):
+		switch {
+		case t.f&fStative != 0:
+			if pron && (t.w == "needed" || t.w == "wanted" && nw == "to") {
+				ft.taskObl++
+			} else {
+				ft.background++
+			}
+			if s == subjOther {
+				ft.otherPast++
+			}
+		case relationVerbs[t.w] && (nw == "at" || nw == "for" || nw == "in" || nw == "to" || nw == "as" || nw == "" || nw == "there" || nw == "here"):
+			ft.background++ // "we reported to a director", "I worked at a bank"
+		case errorVerbs[t.w] && s != subjOther:
+			ft.trouble++
+		case t.f&fDiscover != 0 && s != subjOther:
+			ft.discover++
+		default:
+			if resultPassive[t.w] && s == subjOther && (nw == "me" || nw == "us") {
+				ft.passiveResult++
+			}
+			if s == subjI && ft.iVerb == "" {
+				ft.iVerb = t.w
+			}
+			ft.act(s)
+		}
+	default:
+		if s == subjOther {
+			// "she still comes in", "the import now takes two hours",
+			// "two other teams use the same script"
+			if t.f&(fFunc|fNumber|fConj) != 0 || isLyAdverb(t.w) || len(t.w) < 3 {
+				return false
+			}
+			if mods&(modNow|modPersonal) != 0 && len(t.w) > 3 && t.w[len(t.w)-1] == 's' {
+				ft.presentOther++
+				return true
+			}
+			if t.w[len(t.w)-1] != 's' && j > 0 && strings.HasSuffix(a.toks[j-1].w, "s") && n >= 0 &&
+				a.toks[n].f&(fBeforeAdj|fFPS|fFPP|fPerson3) != 0 {
+				ft.presentOther++
+				return true
+			}
+			return false
+		}
+		if !pron || t.f&(fFunc|fNumber) != 0 && t.f&fPresent == 0 {
+			return false
+		}
+		if habit || genericVerbs[t.w] || a.mood && ambiguousPast[t.w] {
+			ft.habit++
+		} else {
+			ft.present++
+			if s == subjI {
+				ft.presentI++
+			} else {
+				ft.presentWe++
+			}
+		}
+	}
+	return true
+}
+
+// historicalPresent handles a story told in the present tense ("so one
+// Friday my boss calls me, I grab my laptop and I find the bug"): when an
+// answer has no past action by the speaker, anchors itself in time and
+// tells at least two present-tense steps with "I", more than it has
+// habits or hypotheticals, those steps count as actions.
+func (a *analyzer) historicalPresent() {
+	past, steps, generic, anchor := 0, 0, 0, false
+	for i := range a.cls {
+		f := &a.cls[i].ft
+		past += f.iAct + f.implAct
+		if f.presentI > 0 {
+			steps++
+		}
+		if f.hypo+f.habit > 0 {
+			generic++
+		}
+		anchor = anchor || f.timeW+f.years > 0
+	}
+	if past > 0 || steps < 2 || generic*2 > steps || !anchor {
+		return
+	}
+	for i := range a.cls {
+		f := &a.cls[i].ft
+		f.iAct += f.presentI
+		f.weAct += f.presentWe
+		f.present -= f.presentI + f.presentWe
+		f.otherEvent += f.presentOther
+	}
+}
+
+// matchPhrases finds lexicon phrases in sentence s and adds them to the
+// clauses (starting at index first) that hold their first word.
+func (a *analyzer) matchPhrases(s *sentence, first int) {
+	ci := first
+	for i := s.t0; i < s.t1; i++ {
+		for ci+1 < len(a.cls) && a.cls[ci].t1 <= i {
+			ci++
+		}
+		c := &a.cls[ci]
+		t := &a.toks[i]
+		var best [nCat]float32
+		var bestEnd [nCat]int
+		a.matchIndex(c, i, s.t1, phrases[t.w], &best, &bestEnd)
+		if t.f&fPoss != 0 || t.w == "his" || t.w == "her" || t.w == "their" {
+			a.matchIndex(c, i, s.t1, phrases["<poss3>"], &best, &bestEnd)
+		}
+		if t.f&fYear != 0 {
+			a.matchIndex(c, i, s.t1, phrases["<year>"], &best, &bestEnd)
+		}
+		for k := range best {
+			if best[k] > 0 {
+				c.ft.hit(k, t.start, a.toks[bestEnd[k]-1].end)
+				c.ft.cat[k] += best[k]
+			}
+		}
+	}
+}
+
+// matchIndex tries the phrases of idx at token i.
+func (a *analyzer) matchIndex(c *clause, i, limit int, idx *phraseIndex, best *[nCat]float32, bestEnd *[nCat]int) {
+	if idx == nil {
+		return
+	}
+	a.matchList(c, i, limit, idx.single, best, bestEnd)
+	if i+1 >= limit || len(idx.next) == 0 {
+		return
+	}
+	t := &a.toks[i+1]
+	a.matchList(c, i, limit, idx.next[t.w], best, bestEnd)
+	if t.f&fRole != 0 {
+		a.matchList(c, i, limit, idx.next["<role>"], best, bestEnd)
+	}
+	if t.quantity() {
+		a.matchList(c, i, limit, idx.next["<num>"], best, bestEnd)
+	}
+}
+
+func (a *analyzer) matchList(c *clause, i, limit int, list []phrase, best *[nCat]float32, bestEnd *[nCat]int) {
+	for pi := range list {
+		p := &list[pi]
+		end := i + len(p.words)
+		if end > limit || p.weight <= best[p.cat] {
+			continue
+		}
+		ok := true
+		for k, pw := range p.words {
+			if !matchWord(pw, &a.toks[i+k]) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if p.notI {
+			if s := a.subjectBefore(c, i); s == subjI || s == subjWe || s == subjImplicit || s == subjNone {
+				continue
+			}
+		}
+		if p.cat == pHedge && (p.words[0] == "kind" || p.words[0] == "sort") && i > 0 &&
+			a.toks[i-1].f&(fBeforeAdj|fNumWord) != 0 {
+			continue
+		}
+		best[p.cat], bestEnd[p.cat] = p.weight, end
+	}
+}
+
+// matchWord matches one phrase pattern against a token.
+func matchWord(pw string, t *token) bool {
+	switch pw {
+	case "<role>":
+		return t.f&fRole != 0
+	case "<poss3>":
+		return t.f&fPoss != 0 || t.w == "his" || t.w == "her" || t.w == "their"
+	case "<year>":
+		return t.f&fYear != 0
+	case "<num>":
+		return t.quantity()
+	}
+	if n := len(pw); n > 1 && pw[n-1] == '*' {
+		return strings.HasPrefix(t.w, pw[:n-1])
+	}
+	return t.w == pw
+}

@@ -1,0 +1,57 @@
+package star
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzAnalyze checks that Analyze never panics and that every report holds
+// its invariants, for free text and for guided-mode fields.
+func FuzzAnalyze(f *testing.F) {
+	seeds := []string{
+		"",
+		"I.",
+		"Situation. Task. Action. Result. I learned a lot and improved 50%.",
+		"- Called the vendor\n- Agreed a new date\n1. Shipped 2 days late\n2) Done",
+		"Result:\nIt worked 😀👍🏽 and sales rose 12%!!!",
+		"في العام الماضي، أخطأت في تقرير المبيعات، فاتصلت بالعميل واعتذرت. I fixed it.",
+		"בשנה שעברה טעיתי בדוח ותיקנתי אותו באותו יום.",
+		"去年我在报告里犯了一个错误。我马上告诉了经理，并在当天改正了它。",
+		"I’ve never really made a serious mistake… it wasn’t my fault!",
+		"Dr. Smith said e.g. the U.S. team at 9.30 a.m. was late. I called him.",
+		"i was late so i called the client and we agreed a new date and then i sent the plan",
+		"\u200f\u202eI fixed\u202c it\u0301 ́ ̈ \x00\xff\xfe invalid utf8 \xc3",
+		strings.Repeat("I called the client. ", 50),
+		strings.Repeat("word ", 300),
+		"$40,000 £3.5m €12 20% 3x 1,200.50 2019 in 2020",
+		"Situation:\n\nTask -\nAction —\nResult:",
+	}
+	for _, ex := range loadExamples(f) {
+		seeds = append(seeds, ex.Answer)
+	}
+	for _, s := range seeds {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	rub := rubrics["mistake"]
+	f.Fuzz(func(t *testing.T, s string, guided bool) {
+		in := Input{Answer: s, Rubric: rub}
+		text := s
+		if guided {
+			parts := strings.SplitN(s, "\n", 4)
+			for len(parts) < 4 {
+				parts = append(parts, "")
+			}
+			fl := Fields{parts[0], parts[1], parts[2], parts[3]}
+			in.Fields = &fl
+			text = Join(fl)
+		}
+		r := Analyze(in)
+		if len(text) > MaxBytes {
+			text = text[:MaxBytes]
+		}
+		if err := checkReport(text, &r); err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+	})
+}

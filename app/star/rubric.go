@@ -1,0 +1,239 @@
+package star
+
+import "strings"
+
+// cueWords splits cue into words with the tokenizer's rules (spaces and
+// hyphens separate words; surrounding punctuation is dropped) and stores
+// them in buf without allocating. It returns the words used.
+func cueWords(cue string, buf *[8]string) []string {
+	ws := buf[:0]
+	i := 0
+	for i < len(cue) && len(ws) < len(buf) {
+		for i < len(cue) && isCueSep(cue[i]) {
+			i++
+		}
+		j := i
+		for j < len(cue) && cue[j] != ' ' && cue[j] != '-' && cue[j] != '\t' {
+			j++
+		}
+		w := strings.TrimFunc(cue[i:j], func(r rune) bool { return strings.ContainsRune(".,;:!?\"()", r) })
+		if w != "" {
+			ws = append(ws, normalizeCue(w))
+		}
+		i = j
+	}
+	return ws
+}
+
+func isCueSep(c byte) bool { return c == ' ' || c == '-' || c == '\t' }
+
+// cueMatch reports whether normalized cue word cw matches token t.
+func cueMatch(cw string, t *token) bool {
+	if n := len(cw); n > 1 && cw[n-1] == '*' {
+		return strings.HasPrefix(t.w, cw[:n-1])
+	}
+	return cw == t.w || t.pct && cw == "percent"
+}
+
+var curlyReplacer = strings.NewReplacer("’", "'", "ʼ", "'")
+
+// normalizeCue maps a cue word to the tokenizer's normal form: lower case,
+// straight apostrophes, aliases resolved ("cannot" is "can't"), no
+// possessive "'s". It allocates only when the word needs changing.
+func normalizeCue(w string) string {
+	if w == "I" {
+		return "i"
+	}
+	lower := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			lower = false
+			break
+		}
+	}
+	if !lower {
+		w = strings.ToLower(curlyReplacer.Replace(w))
+	}
+	e, ok := lexicon[w]
+	if ok && e.canon != "" {
+		return e.canon
+	}
+	if !ok && !strings.HasSuffix(w, "*") && strings.HasSuffix(w, "'s") && len(w) > 2 {
+		return w[:len(w)-2]
+	}
+	return w
+}
+
+// coverage matches every rubric point's cues and returns the coverage
+// list and the share of points covered (-1 without points).
+func (a *analyzer) coverage() ([]Coverage, float64) {
+	pts := a.rubric.Points
+	out := make([]Coverage, 0, len(pts))
+	covered := 0
+	for _, p := range pts {
+		cv := Coverage{ID: p.ID, Text: p.Text, Evidence: []Span{}}
+		for _, cue := range p.Cues {
+			var buf [8]string
+			ws := cueWords(cue, &buf)
+			if len(ws) == 0 {
+				continue
+			}
+			for _, s := range a.sents {
+				for i := s.t0; i+len(ws) <= s.t1; i++ {
+					ok := true
+					for k, cw := range ws {
+						if !cueMatch(cw, &a.toks[i+k]) {
+							ok = false
+							break
+						}
+					}
+					if ok {
+						cv.Evidence = append(cv.Evidence, Span{a.toks[i].start, a.toks[i+len(ws)-1].end})
+					}
+				}
+			}
+		}
+		cv.Evidence = sortSpans(cv.Evidence)
+		cv.Covered = len(cv.Evidence) > 0
+		if cv.Covered {
+			covered++
+		}
+		out = append(out, cv)
+	}
+	if len(pts) == 0 {
+		return out, -1
+	}
+	return out, float64(covered) / float64(len(pts))
+}
+
+// sortSpans sorts spans by start then end and drops duplicates.
+func sortSpans(sp []Span) []Span {
+	for i := 1; i < len(sp); i++ {
+		for j := i; j > 0 && (sp[j].Start < sp[j-1].Start || sp[j].Start == sp[j-1].Start && sp[j].End < sp[j-1].End); j-- {
+			sp[j], sp[j-1] = sp[j-1], sp[j]
+		}
+	}
+	out := sp[:0]
+	for _, s := range sp {
+		if len(out) == 0 || s != out[len(out)-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// topicFamilies widen a question's own words with words that answers on
+// that topic use. A family applies when one of its words is in the
+// question, the competency or a point.
+var topicFamilies = [][]string{
+	strings.Fields(`mistake error wrong fault miss forgot overlook oversight slip bug typo incorrect fix apologize
+		apologise correct accident blunder misjudge misread misunderstand regret responsibility own`),
+	strings.Fields(`fail failure setback lost lose missed wrong mistake learn lesson cancel short`),
+	strings.Fields(`conflict disagree argument argue tension clash friction dispute difficult tense upset frustrate
+		compromise perspective resolve colleague`),
+	strings.Fields(`deadline pressure urgent late deliver schedule priority prioritize prioritise rush hour day week
+		date time stress`),
+	strings.Fields(`customer client patient complain complaint service user guest buyer angry upset refund`),
+	strings.Fields(`lead leader leadership team manage mentor motivate direct delegate coach people decision`),
+	strings.Fields(`team teamwork colleague together collaborate help support peer group`),
+	strings.Fields(`feedback criticism critic review comment improve advice`),
+	strings.Fields(`change adapt new shift transition learn flexible unexpected`),
+	strings.Fields(`problem solve issue fix root cause analyse analyze solution`),
+	strings.Fields(`persuade convince influence argue agree proposal pitch idea`),
+	strings.Fields(`ethic ethics honest right wrong integrity report rule policy pressure`),
+	strings.Fields(`initiative idea improve new propose creative start build built`),
+	strings.Fields(`communicate communication explain present audience message clear understand write`),
+}
+
+// stem reduces a word to a crude stem for topic overlap.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s", "ly"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if len(w) > 5 {
+		w = w[:5]
+	}
+	return w
+}
+
+// topicStop are question words that say nothing about the topic.
+var topicStop = wordSet(`tell time describe example give walk through about your you when what how why which
+	had have did were was happened situation work worked job experience share talk most recent once one ever
+	think can could would should will like made make made get got take took`)
+
+// offTopic reports whether the answer has nothing to do with the rubric:
+// no point is covered and no topic word of the question appears.
+func (a *analyzer) offTopic(cov []Coverage) bool {
+	if a.words < 30 {
+		return false
+	}
+	for _, c := range cov {
+		if c.Covered {
+			return false
+		}
+	}
+	r := a.rubric
+	var src strings.Builder
+	src.WriteString(r.Question)
+	src.WriteByte(' ')
+	src.WriteString(r.Competency)
+	for _, p := range r.Points {
+		src.WriteByte(' ')
+		src.WriteString(p.Text)
+		for _, c := range p.Cues {
+			src.WriteByte(' ')
+			src.WriteString(c)
+		}
+	}
+	topic := map[string]bool{}
+	qs := tokenize(src.String(), nil)
+	for i := range qs {
+		w := qs[i].w
+		if qs[i].f&fFunc != 0 || topicStop[w] || len(w) < 3 {
+			continue
+		}
+		topic[stem(w)] = true
+	}
+	if len(topic) == 0 {
+		return false
+	}
+	for _, fam := range topicFamilies {
+		hit := false
+		for _, w := range fam {
+			if topic[stem(w)] {
+				hit = true
+				break
+			}
+		}
+		if hit {
+			for _, w := range fam {
+				topic[stem(w)] = true
+			}
+		}
+	}
+	for i := range a.toks {
+		t := &a.toks[i]
+		if t.f&fFunc != 0 || len(t.w) < 3 {
+			continue
+		}
+		if topic[stem(t.w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// isReflective reports whether the question is about a mistake, a failure
+// or criticism, where a lesson matters more.
+func isReflective(r *Rubric) bool {
+	s := strings.ToLower(r.Competency + " " + r.Question)
+	for _, w := range []string{"mistake", "fail", "error", "wrong", "setback", "regret", "feedback", "critic", "weakness", "learn"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,631 @@
+package star
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// checkReport verifies the invariants every report must hold for text.
+// Spans must fall on the boundaries of the runes that decoding the text
+// from its start yields (an invalid byte decodes as a one-byte rune).
+func checkReport(text string, r *Report) error {
+	boundary := make([]bool, len(text)+1)
+	for i := 0; i < len(text); {
+		boundary[i] = true
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	boundary[len(text)] = true
+	okSpan := func(what string, s, e int) error {
+		if s < 0 || e < s || e > len(text) {
+			return fmt.Errorf("%s: span [%d,%d) outside text of %d bytes", what, s, e, len(text))
+		}
+		if !boundary[s] || !boundary[e] {
+			return fmt.Errorf("%s: span [%d,%d) not on rune boundaries", what, s, e)
+		}
+		return nil
+	}
+	if r.Score < 0 || r.Score > 100 {
+		return fmt.Errorf("score %d", r.Score)
+	}
+	if r.Version != Version {
+		return fmt.Errorf("version %d", r.Version)
+	}
+	prev := 0
+	for i, s := range r.Sentences {
+		if err := okSpan("sentence", s.Start, s.End); err != nil {
+			return err
+		}
+		if s.Start < prev || s.Start == s.End {
+			return fmt.Errorf("sentence %d [%d,%d) overlaps or is empty (previous ended at %d)", i, s.Start, s.End, prev)
+		}
+		prev = s.End
+		switch s.Part {
+		case Situation, Task, Action, Result, Lesson, Other:
+		default:
+			return fmt.Errorf("sentence %d: part %q", i, s.Part)
+		}
+	}
+	for name, p := range map[string]PartReport{"situation": r.Parts.Situation, "task": r.Parts.Task, "action": r.Parts.Action, "result": r.Parts.Result} {
+		if p.Score < 0 || p.Score > 100 || p.Present != (len(p.Evidence) > 0) || !p.Present && p.Score != 0 {
+			return fmt.Errorf("part %s: %+v", name, p)
+		}
+		for _, e := range p.Evidence {
+			if err := okSpan("evidence "+name, e.Start, e.End); err != nil {
+				return err
+			}
+		}
+	}
+	for i, t := range r.Tips {
+		if err := okSpan("tip "+t.ID, t.Start, t.End); err != nil {
+			return err
+		}
+		if t.ID == "" || t.Message == "" {
+			return fmt.Errorf("tip %d without id or message", i)
+		}
+		if i > 0 && r.Tips[i-1].Impact < t.Impact {
+			return fmt.Errorf("tips not ranked by impact: %v", r.Tips)
+		}
+	}
+	for _, c := range r.Coverage {
+		for _, e := range c.Evidence {
+			if err := okSpan("coverage "+c.ID, e.Start, e.End); err != nil {
+				return err
+			}
+		}
+	}
+	s := r.Signals
+	if s.Words < 0 || s.SpeakingSeconds < 0 || s.SetupShare < 0 || s.SetupShare > 1 || s.Hedges < 0 {
+		return fmt.Errorf("signals %+v", s)
+	}
+	switch s.Ownership {
+	case "i", "we", "none":
+	default:
+		return fmt.Errorf("ownership %q", s.Ownership)
+	}
+	return nil
+}
+
+func TestJoin(t *testing.T) {
+	tests := []struct {
+		f    Fields
+		want string
+	}{
+		{Fields{}, ""},
+		{Fields{Situation: "  At work. ", Result: "It shipped.\n"}, "At work.\n\nIt shipped."},
+		{Fields{"S.", "T.", "A.", "R."}, "S.\n\nT.\n\nA.\n\nR."},
+		{Fields{Task: "   ", Action: "I did it."}, "I did it."},
+	}
+	for _, tt := range tests {
+		if got := Join(tt.f); got != tt.want {
+			t.Errorf("Join(%+v) = %q, want %q", tt.f, got, tt.want)
+		}
+	}
+}
+
+// TestCorpusInvariants runs the report checks over the labelled set, in
+// free and guided form.
+func TestCorpusInvariants(t *testing.T) {
+	for _, ex := range loadExamples(t) {
+		r := Analyze(Input{Answer: ex.Answer, Rubric: rubrics[ex.Question]})
+		if err := checkReport(ex.Answer, &r); err != nil {
+			t.Errorf("%s: %v", ex.ID, err)
+		}
+		paras := strings.SplitN(ex.Answer, ". ", 4)
+		for len(paras) < 4 {
+			paras = append(paras, "")
+		}
+		f := Fields{paras[0], paras[1], paras[2], paras[3]}
+		g := Analyze(Input{Fields: &f})
+		if err := checkReport(Join(f), &g); err != nil {
+			t.Errorf("%s guided: %v", ex.ID, err)
+		}
+	}
+}
+
+const mistakeQuestion = "mistake"
+
+// TestCalibrationMistake: a strong answer to the mistake question scores
+// at least 50 points above a weak one that denies and blames.
+func TestCalibrationMistake(t *testing.T) {
+	byID := map[string]example{}
+	for _, ex := range loadExamples(t) {
+		byID[ex.ID] = ex
+	}
+	weak := byID["mistake-weak-denial-blame"]
+	for _, rub := range []*Rubric{nil, rubrics[mistakeQuestion]} {
+		w := Analyze(Input{Answer: weak.Answer, Rubric: rub})
+		for _, id := range []string{"mistake-strong-report", "mistake-strong-shipping", "mistake-strong-deploy", "mistake-strong-casual", "mistake-strong-we-and-i"} {
+			s := Analyze(Input{Answer: byID[id].Answer, Rubric: rub})
+			if s.Score-w.Score < 50 {
+				t.Errorf("rubric=%v: %s scored %d, only %d above the weak answer (%d)", rub != nil, id, s.Score, s.Score-w.Score, w.Score)
+			}
+		}
+	}
+}
+
+// TestGaming: answers that game keyword matching stay below 40.
+func TestGaming(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"template", "Situation. Task. Action. Result. I learned a lot and improved 50%."},
+		{"labelled template", "Situation: project. Task: deadline. Action: communicated, planned, led team, solved problems. Result: delivered on time, 100% success, client happy, learned a lot."},
+		{"keywords", "Situation task action result. Leadership, teamwork, communication, ownership, accountability, results, impact, 30% growth, stakeholder management, on time, under budget."},
+		{"definition", "Kubernetes is an open-source system for automating the deployment, scaling and management of containerized applications. It groups the containers that make up an application into logical units for easy management and discovery. It was originally designed by Google and is now maintained by the Cloud Native Computing Foundation. Clusters are made of a control plane and a set of worker machines called nodes, which run the workloads."},
+		{"STAR definition", "The STAR method is a structured way of answering behavioral interview questions. The candidate describes the situation, the task they were responsible for, the action they took and the result they achieved. Interviewers use it to assess past behaviour as a predictor of future performance, and a good answer usually takes about two minutes."},
+		{"recipe", "Preheat the oven to 180 degrees. Cream the butter and sugar until pale, then beat in the eggs one at a time. Fold in the flour and a pinch of salt. Pour the mixture into a lined tin and bake for 25 minutes, until a skewer comes out clean. Leave it to cool before adding the icing."},
+		{"lorem ipsum", "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur."},
+		{"word salad", "I result situation task we action team deadline I led I fixed I saved 40% client happy on time I learned lesson since then checklist."},
+	}
+	for _, tt := range tests {
+		for _, rub := range []*Rubric{nil, rubrics[mistakeQuestion]} {
+			r := Analyze(Input{Answer: tt.text, Rubric: rub})
+			if r.Score >= 40 {
+				t.Errorf("%s (rubric=%v) scored %d, want < 40; tips %v", tt.name, rub != nil, r.Score, r.Tips)
+			}
+		}
+	}
+}
+
+func TestLoremIsUnrecognized(t *testing.T) {
+	r := Analyze(Input{Answer: "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore."})
+	if !r.Signals.Unrecognized || len(r.Tips) == 0 || r.Tips[0].ID != "unreadable" {
+		t.Errorf("lorem ipsum: unrecognized=%v tips=%v", r.Signals.Unrecognized, r.Tips)
+	}
+}
+
+// TestDeterminism: the same input gives the same report, byte for byte.
+func TestDeterminism(t *testing.T) {
+	for _, ex := range loadExamples(t) {
+		in := Input{Answer: ex.Answer, Rubric: rubrics[ex.Question]}
+		a, err := json.Marshal(Analyze(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 3; i++ {
+			b, _ := json.Marshal(Analyze(in))
+			if !bytes.Equal(a, b) {
+				t.Fatalf("%s: reports differ between runs:\n%s\n%s", ex.ID, a, b)
+			}
+		}
+	}
+}
+
+// TestJSONContract pins the JSON names of the report.
+func TestJSONContract(t *testing.T) {
+	r := Analyze(Input{Answer: "Last year I missed a deadline. I told my manager, and we shipped a week later.", Rubric: &Rubric{Points: []Point{{ID: "p", Text: "Own it", Cues: []string{"I told"}}}}})
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"version", "score", "parts", "signals", "sentences", "strengths", "tips", "coverage", "truncated"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("report JSON lacks %q: %s", k, b)
+		}
+	}
+	parts := m["parts"].(map[string]any)
+	for _, k := range []string{"situation", "task", "action", "result"} {
+		p, ok := parts[k].(map[string]any)
+		if !ok {
+			t.Fatalf("parts lacks %q", k)
+		}
+		for _, f := range []string{"present", "score", "evidence"} {
+			if _, ok := p[f]; !ok {
+				t.Errorf("parts.%s lacks %q", k, f)
+			}
+		}
+	}
+	sig := m["signals"].(map[string]any)
+	for _, k := range []string{"ownership", "blame", "denial", "hypothetical", "lesson", "quantified", "words", "speakingSeconds", "setupShare", "hedges", "vague"} {
+		if _, ok := sig[k]; !ok {
+			t.Errorf("signals lacks %q", k)
+		}
+	}
+	for _, k := range []string{"start", "end", "part"} {
+		if _, ok := m["sentences"].([]any)[0].(map[string]any)[k]; !ok {
+			t.Errorf("sentence lacks %q", k)
+		}
+	}
+	for _, k := range []string{"id", "message", "start", "end", "impact"} {
+		if _, ok := m["tips"].([]any)[0].(map[string]any)[k]; !ok {
+			t.Errorf("tip lacks %q", k)
+		}
+	}
+	for _, k := range []string{"id", "text", "covered", "evidence"} {
+		if _, ok := m["coverage"].([]any)[0].(map[string]any)[k]; !ok {
+			t.Errorf("coverage lacks %q", k)
+		}
+	}
+}
+
+var (
+	reI      = regexp.MustCompile(`\b(I|i|I'm|I’m|I've|I’ve|I'd|I’d|I'll|me|my|My|myself|mine)\b`)
+	weFor    = map[string]string{"I": "we", "i": "we", "I'm": "we're", "I’m": "we’re", "I've": "we've", "I’ve": "we’ve", "I'd": "we'd", "I’d": "we’d", "I'll": "we'll", "me": "us", "my": "our", "My": "Our", "myself": "ourselves", "mine": "ours"}
+	reIWas   = regexp.MustCompile(`\bI was\b`)
+	reStartW = regexp.MustCompile(`(^|[.!?]\s+)we\b`)
+)
+
+// retellWithWe rewrites an answer with "we" in place of "I".
+func retellWithWe(s string) string {
+	s = reIWas.ReplaceAllString(s, "we were")
+	s = reI.ReplaceAllStringFunc(s, func(w string) string { return weFor[w] })
+	return reStartW.ReplaceAllString(s, "${1}We")
+}
+
+// removeSpans deletes the sentences of r that overlap any of spans.
+func removeSentences(text string, r *Report, spans []Span) string {
+	var b strings.Builder
+	last := 0
+	for _, s := range r.Sentences {
+		hit := false
+		for _, e := range spans {
+			if e.Start < s.End && s.Start < e.End {
+				hit = true
+			}
+		}
+		if hit {
+			b.WriteString(text[last:s.Start])
+			last = s.End
+		}
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+func strongAnswers(t *testing.T) []example {
+	var out []example
+	for _, ex := range loadExamples(t) {
+		if ex.Quality == "strong" {
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// TestMetamorphicRemoveResult removes the sentences that hold the result.
+// A consequence told earlier in the answer may then read as the result, so
+// a second round is allowed for a few answers.
+func TestMetamorphicRemoveResult(t *testing.T) {
+	n, second := 0, 0
+	for _, ex := range strongAnswers(t) {
+		r := Analyze(Input{Answer: ex.Answer})
+		if !r.Parts.Result.Present {
+			continue
+		}
+		n++
+		cut := removeSentences(ex.Answer, &r, r.Parts.Result.Evidence)
+		c := Analyze(Input{Answer: cut})
+		if c.Score >= r.Score {
+			t.Errorf("%s: score %d -> %d after removing the result", ex.ID, r.Score, c.Score)
+		}
+		if c.Parts.Result.Present {
+			second++
+			t.Logf("%s: second round needed:\n%s", ex.ID, cut)
+			cut = removeSentences(cut, &c, c.Parts.Result.Evidence)
+			c = Analyze(Input{Answer: cut})
+		}
+		if c.Parts.Result.Present {
+			t.Errorf("%s: result still present after removing result sentences twice:\n%s", ex.ID, cut)
+		}
+		if !hasTip(&c, "add-result") {
+			t.Errorf("%s: no add-result tip without a result: %v", ex.ID, c.Tips)
+		}
+	}
+	if second*10 > n {
+		t.Errorf("%d of %d answers needed a second round", second, n)
+	}
+}
+
+func TestMetamorphicWe(t *testing.T) {
+	for _, ex := range strongAnswers(t) {
+		r := Analyze(Input{Answer: ex.Answer})
+		we := retellWithWe(ex.Answer)
+		c := Analyze(Input{Answer: we})
+		if c.Signals.Ownership != "we" {
+			t.Errorf("%s: ownership %q after retelling with we:\n%s", ex.ID, c.Signals.Ownership, we)
+		}
+		if c.Score >= r.Score {
+			t.Errorf("%s: score %d -> %d after retelling with we", ex.ID, r.Score, c.Score)
+		}
+		if len(c.Tips) == 0 || c.Tips[0].ID != "use-i" {
+			t.Errorf("%s: top tip after retelling with we is %v, want use-i", ex.ID, c.Tips)
+		}
+	}
+}
+
+var blameSentences = []string{
+	"Honestly, the real problem was my colleague, who never checked anything and left me to clean up after him.",
+	"To be fair, it wasn't my fault: my manager gave me the wrong numbers.",
+	"Our vendor was useless and completely incompetent, which is why it went wrong.",
+}
+
+func TestMetamorphicBlame(t *testing.T) {
+	for i, ex := range strongAnswers(t) {
+		r := Analyze(Input{Answer: ex.Answer})
+		first := r.Sentences[0].End
+		withBlame := ex.Answer[:first] + " " + blameSentences[i%len(blameSentences)] + ex.Answer[first:]
+		c := Analyze(Input{Answer: withBlame})
+		if !c.Signals.Blame {
+			t.Errorf("%s: blame not flagged:\n%s", ex.ID, withBlame)
+		}
+		if c.Score >= r.Score {
+			t.Errorf("%s: score %d -> %d after adding blame", ex.ID, r.Score, c.Score)
+		}
+	}
+}
+
+var lessonSentences = []string{
+	"I learned to agree on the details with everyone involved before I commit to a plan, and I have done that ever since.",
+	"Looking back, the lesson for me was to ask for help earlier, and now I raise a risk the day I see it.",
+	"It taught me that a short conversation saves days of rework.",
+}
+
+func TestMetamorphicLesson(t *testing.T) {
+	n := 0
+	for i, ex := range strongAnswers(t) {
+		r := Analyze(Input{Answer: ex.Answer})
+		if r.Signals.Lesson {
+			continue
+		}
+		n++
+		with := ex.Answer + " " + lessonSentences[i%len(lessonSentences)]
+		c := Analyze(Input{Answer: with})
+		if !c.Signals.Lesson {
+			t.Errorf("%s: lesson not detected:\n%s", ex.ID, with)
+		}
+		if c.Score < r.Score {
+			t.Errorf("%s: score %d -> %d after adding a lesson", ex.ID, r.Score, c.Score)
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d strong answers without a lesson to test", n)
+	}
+}
+
+// TestHypotheticalRetelling: the same story told as what one would do is
+// flagged and scores lower.
+func TestHypotheticalRetelling(t *testing.T) {
+	past := "Last year a client complained that our invoices were always late. I looked at our billing steps, found that approvals sat in one inbox for days, and set up a shared queue with a two-day limit. Invoices went out on time from the next month, and the client renewed for three more years."
+	hypo := "If a client complained that our invoices were late, I would look at our billing steps and find where approvals get stuck. I'd set up a shared queue with a time limit. I would make sure invoices go out on time so that the client renews."
+	p, h := Analyze(Input{Answer: past}), Analyze(Input{Answer: hypo})
+	if !h.Signals.Hypothetical || p.Signals.Hypothetical {
+		t.Errorf("hypothetical: past=%v hypothetical=%v", p.Signals.Hypothetical, h.Signals.Hypothetical)
+	}
+	if h.Score >= p.Score || h.Score >= 40 {
+		t.Errorf("scores: past %d, hypothetical %d", p.Score, h.Score)
+	}
+}
+
+// TestWholeWords: matching is on words, never substrings.
+func TestWholeWords(t *testing.T) {
+	rub := &Rubric{Points: []Point{
+		{ID: "ai", Text: "Mentions AI", Cues: []string{"AI"}},
+		{ID: "apology", Text: "Apologises", Cues: []string{"apologi*"}},
+		{ID: "phrase", Text: "Rolls back", Cues: []string{"rolled back"}},
+		{ID: "percent", Text: "Has a percentage", Cues: []string{"percent"}},
+	}}
+	r := Analyze(Input{Answer: "I improved the maintainability of our plain old code. I apologised to the team, rolled it back and cut errors by 40%.", Rubric: rub})
+	got := map[string]bool{}
+	for _, c := range r.Coverage {
+		got[c.ID] = c.Covered
+	}
+	want := map[string]bool{"ai": false, "apology": true, "phrase": false, "percent": true}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("cue %s covered = %v, want %v", k, got[k], v)
+		}
+	}
+	r = Analyze(Input{Answer: "We used AI to triage tickets, and I rolled back the change.", Rubric: rub})
+	for _, c := range r.Coverage {
+		if (c.ID == "ai" || c.ID == "phrase") && !c.Covered {
+			t.Errorf("cue %s not covered", c.ID)
+		}
+		if c.ID == "phrase" && len(c.Evidence) == 1 {
+			if got := "We used AI to triage tickets, and I rolled back the change."[c.Evidence[0].Start:c.Evidence[0].End]; got != "rolled back" {
+				t.Errorf("phrase evidence %q", got)
+			}
+		}
+	}
+}
+
+func TestOffTopic(t *testing.T) {
+	rub := rubrics[mistakeQuestion]
+	recipe := "Last Sunday I baked a lemon cake for my sister's birthday. I creamed the butter and sugar, folded in the flour and baked it for forty minutes. It came out golden and everyone at the party had a second slice, so next time I will make two."
+	r := Analyze(Input{Answer: recipe, Rubric: rub})
+	if !r.Signals.OffTopic || r.Score >= 40 {
+		t.Errorf("recipe against the mistake question: offTopic=%v score=%d", r.Signals.OffTopic, r.Score)
+	}
+	for _, ex := range loadExamples(t) {
+		if ex.Quality != "strong" {
+			continue
+		}
+		if r := Analyze(Input{Answer: ex.Answer, Rubric: rubrics[ex.Question]}); r.Signals.OffTopic {
+			t.Errorf("%s flagged off-topic", ex.ID)
+		}
+	}
+}
+
+// TestGuidedMode: fields are a prior, but content must support the part.
+func TestGuidedMode(t *testing.T) {
+	real := Fields{
+		Situation: "Last March our support team had a backlog of 400 unanswered tickets after a product launch.",
+		Task:      "As the team lead, I had to clear it within a week without burning people out.",
+		Action:    "I sorted the tickets by topic, wrote five template replies for the most common questions and asked two developers to join the queue for two afternoons.",
+		Result:    "We cleared the backlog in four days and our satisfaction score went from 71% to 88% that month.",
+	}
+	r := Analyze(Input{Fields: &real})
+	text := Join(real)
+	if err := checkReport(text, &r); err != nil {
+		t.Fatal(err)
+	}
+	if !r.Parts.Situation.Present || !r.Parts.Task.Present || !r.Parts.Action.Present || !r.Parts.Result.Present {
+		t.Errorf("guided real answer parts: %+v", r.Parts)
+	}
+	if !r.Signals.Quantified || r.Score < 60 {
+		t.Errorf("guided real answer: quantified=%v score=%d", r.Signals.Quantified, r.Score)
+	}
+	for _, s := range r.Sentences {
+		if strings.Contains(text[s.Start:s.End], "sorted the tickets") && s.Part != Action {
+			t.Errorf("action field sentence labelled %s", s.Part)
+		}
+	}
+	fake := Fields{Situation: "Situation.", Task: "Task.", Action: "Action.", Result: "Result."}
+	f := Analyze(Input{Fields: &fake})
+	if f.Parts.Action.Present || f.Parts.Result.Present || f.Score >= 20 {
+		t.Errorf("placeholder fields: parts %+v score %d", f.Parts, f.Score)
+	}
+	recipe := Fields{Situation: "A cake.", Task: "Bake it.", Action: "Preheat the oven to 180 degrees, cream the butter and sugar and fold in the flour.", Result: "Bake for 25 minutes."}
+	if g := Analyze(Input{Fields: &recipe}); g.Parts.Action.Present || g.Score >= 40 {
+		t.Errorf("recipe in the fields: action=%v score=%d", g.Parts.Action.Present, g.Score)
+	}
+	// Answer is ignored in guided mode.
+	g2 := Analyze(Input{Answer: "ignored text", Fields: &real})
+	a, _ := json.Marshal(r)
+	b, _ := json.Marshal(g2)
+	if !bytes.Equal(a, b) {
+		t.Error("Answer changed the guided-mode report")
+	}
+}
+
+// TestSignals exercises single signals on short, targeted answers.
+func TestSignals(t *testing.T) {
+	tests := []struct {
+		name, text string
+		check      func(*Report) bool
+	}{
+		{"denial", "I can't think of a time I made a mistake, to be honest.", func(r *Report) bool { return r.Signals.Denial }},
+		{"no denial for never again", "I forgot to send the invoice, so I called the client and sent it that day. I never made that mistake again.", func(r *Report) bool { return !r.Signals.Denial && r.Signals.Lesson }},
+		{"all we", "We planned the launch, we built the site and we shipped it on time.", func(r *Report) bool { return r.Signals.Ownership == "we" }},
+		{"we with I", "We planned the launch together, but I wrote the payment code and I ran the load test myself. We shipped on time.", func(r *Report) bool { return r.Signals.Ownership == "i" }},
+		{"no first person", "The project was late. The team shipped it in May.", func(r *Report) bool { return r.Signals.Ownership == "none" }},
+		{"hedges", "I kind of basically fixed the bug, I guess, and it sort of worked.", func(r *Report) bool { return r.Signals.Hedges >= 3 }},
+		{"kind of as a noun", "This kind of problem is common, so I wrote a test for it.", func(r *Report) bool { return r.Signals.Hedges == 0 }},
+		{"quantified result", "I rewrote the import job. It now runs in 4 minutes instead of 2 hours.", func(r *Report) bool { return r.Signals.Quantified }},
+		{"number only in setup", "We had 3 weeks and $80,000 to move 250 accounts. I made a plan and asked for help, and the move went fine.", func(r *Report) bool { return !r.Signals.Quantified }},
+		{"speaking time", strings.Repeat("I called the client and fixed the order. ", 25), func(r *Report) bool { return r.Signals.Words == 200 && r.Signals.SpeakingSeconds == 80 }},
+		{"curly apostrophes", "I’ve never really made a serious mistake.", func(r *Report) bool { return r.Signals.Denial }},
+	}
+	for _, tt := range tests {
+		r := Analyze(Input{Answer: tt.text})
+		if !tt.check(&r) {
+			b, _ := json.MarshalIndent(r.Signals, "", " ")
+			t.Errorf("%s: signals %s", tt.name, b)
+		}
+	}
+}
+
+func TestLengthTips(t *testing.T) {
+	short := Analyze(Input{Answer: "I fixed the bug and the client was happy."})
+	if !hasTip(&short, "too-short") {
+		t.Errorf("short answer lacks too-short: %v", short.Tips)
+	}
+	var b strings.Builder
+	for b.Len() < 4000 {
+		b.WriteString("Then I called another supplier and asked for a quote, and I compared it with the others. ")
+	}
+	long := Analyze(Input{Answer: b.String()})
+	if !hasTip(&long, "too-long") || long.Signals.SpeakingSeconds <= 180 {
+		t.Errorf("long answer: seconds=%d tips=%v", long.Signals.SpeakingSeconds, long.Tips)
+	}
+}
+
+func hasTip(r *Report, id string) bool {
+	for _, t := range r.Tips {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// TestHugeInput: a 1 MB answer is cut at MaxBytes, flagged and fast.
+func TestHugeInput(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 1<<20 {
+		b.WriteString("I called the customer, apologised for the delay and refunded 20% of the order. 😀 مرحبا 你好. ")
+	}
+	text := b.String()
+	start := time.Now()
+	r := Analyze(Input{Answer: text})
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("1 MB answer took %v", d)
+	}
+	if !r.Truncated || !hasTip(&r, "truncated") {
+		t.Errorf("1 MB answer: truncated=%v tips=%v", r.Truncated, r.Tips)
+	}
+	if err := checkReport(text, &r); err != nil {
+		t.Error(err)
+	}
+	if last := r.Sentences[len(r.Sentences)-1]; last.End > MaxBytes {
+		t.Errorf("sentence beyond MaxBytes: %+v", last)
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	for _, s := range []string{"", "   \n\n", "!!! ...", "😀😀😀", "- \n- \n"} {
+		r := Analyze(Input{Answer: s})
+		if r.Score != 0 || len(r.Sentences) != 0 && strings.TrimSpace(s) == "" {
+			t.Errorf("%q: score %d, %d sentences", s, r.Score, len(r.Sentences))
+		}
+		if err := checkReport(s, &r); err != nil {
+			t.Errorf("%q: %v", s, err)
+		}
+		if r.Tips == nil || r.Strengths == nil || r.Sentences == nil || r.Coverage == nil {
+			t.Errorf("%q: nil slices in report", s)
+		}
+	}
+}
+
+// TestSentenceSplitting checks bullets, headings, no punctuation and
+// abbreviations.
+func TestSentenceSplitting(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"I called Dr. Smith at 9.30 a.m. on Monday. He agreed.", []string{"I called Dr. Smith at 9.30 a.m. on Monday.", "He agreed."}},
+		{"- Called the vendor\n- Agreed a new date\n* Shipped 2 days late", []string{"Called the vendor", "Agreed a new date", "Shipped 2 days late"}},
+		{"1. I listed the tasks\n2) I asked for help", []string{"I listed the tasks", "I asked for help"}},
+		{"Situation: the server crashed.\nAction: I restarted it.", []string{"the server crashed.", "I restarted it."}},
+		{"It went down (again)! Then I fixed it?", []string{"It went down (again)!", "Then I fixed it?"}},
+		{"we were late so i called the client\nand we agreed a new date", []string{"we were late so i called the client\nand we agreed a new date"}},
+	}
+	for _, tt := range tests {
+		r := Analyze(Input{Answer: tt.text})
+		var got []string
+		for _, s := range r.Sentences {
+			got = append(got, tt.text[s.Start:s.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+	// No punctuation at all: a long run is split into several sentences.
+	run := strings.Repeat("i called the client and we agreed on a new plan then i wrote it down ", 8)
+	if r := Analyze(Input{Answer: run}); len(r.Sentences) < 4 {
+		t.Errorf("run-on text gave %d sentences", len(r.Sentences))
+	}
+}
+
+func TestVersionAndTipsStable(t *testing.T) {
+	r := Analyze(Input{Answer: "We worked hard on the launch and it went well."})
+	ids := map[string]bool{}
+	for _, tp := range r.Tips {
+		if ids[tp.ID] {
+			t.Errorf("duplicate tip %s", tp.ID)
+		}
+		ids[tp.ID] = true
+	}
+	if !ids["use-i"] || !ids["too-short"] {
+		t.Errorf("tips %v", r.Tips)
+	}
+}
