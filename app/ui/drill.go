@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -61,8 +63,23 @@ type DrillPage struct {
 	onHide app.Func
 }
 
+// OnInit reads the question from the address before the first render, so
+// the running app never flashes the picker over a prerendered drill.
+func (p *DrillPage) OnInit() {
+	if app.IsClient {
+		p.fromURL(app.Window().URL())
+	}
+}
+
 func (p *DrillPage) OnNav(ctx app.Context) {
-	query := ctx.Page().URL().Query()
+	if p.has && ctx.Page().URL().Query().Get("q") == p.q.ID {
+		return // already set up by OnInit
+	}
+	p.fromURL(ctx.Page().URL())
+}
+
+func (p *DrillPage) fromURL(u *url.URL) {
+	query := u.Query()
 	p.pickComp = query.Get("competency")
 	id := query.Get("q")
 	b, _ := p.Env.questions()
@@ -115,7 +132,13 @@ func typingTarget(t app.Value) bool {
 		return false
 	}
 	switch t.Get("tagName").String() {
-	case "INPUT", "TEXTAREA", "SELECT":
+	case "TEXTAREA", "SELECT":
+		return true
+	case "INPUT":
+		switch t.Get("type").String() {
+		case "radio", "checkbox", "button", "submit", "reset", "file", "range", "color":
+			return false
+		}
 		return true
 	}
 	return t.Get("isContentEditable").Bool()
@@ -447,9 +470,15 @@ func (p *DrillPage) renderEditor() app.UI {
 	)
 }
 
-// wordCount describes the length of text in words and speaking time.
+// wordCount describes the length of text in words and speaking time. A
+// word holds at least one letter or digit, so emoji and dashes do not count.
 func wordCount(text string) string {
-	n := len(strings.Fields(text))
+	n := 0
+	for _, f := range strings.Fields(text) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
 	secs := n * 60 / 150
 	return fmt.Sprintf("%s · about %s spoken", plural(n, "word"), spoken(time.Duration(secs)*time.Second))
 }
@@ -540,7 +569,6 @@ func (p *DrillPage) renderActions() app.UI {
 			),
 		)
 	}
-	empty := strings.TrimSpace(p.text()) == ""
 	return app.Div().Class("stack").Body(
 		app.FieldSet().Class("grades").Body(
 			app.Legend().Text("How did that feel? (keys 1–4)"),
@@ -558,17 +586,39 @@ func (p *DrillPage) renderActions() app.UI {
 		),
 		app.Div().Class("row").Body(
 			app.Button().Text(map[bool]string{false: "Get feedback", true: "Hide full feedback"}[p.full]).
-				Aria("expanded", strconv.FormatBool(p.full)).Disabled(empty).
+				Aria("expanded", strconv.FormatBool(p.full)).
 				OnClick(func(ctx app.Context, e app.Event) {
+					if p.needText() {
+						return
+					}
 					p.analyze()
 					p.full = !p.full
 				}),
-			app.Button().Class("primary").Text("Save attempt").Disabled(empty).OnClick(p.saveAttempt),
+			app.Button().Class("primary").Text("Save attempt").OnClick(p.saveAttempt),
 		),
 	)
 }
 
+// needText reports whether there is no answer yet, and then says so.
+// (The buttons stay enabled while typing, because the page does not
+// re-render on every keystroke.)
+func (p *DrillPage) needText() bool {
+	if strings.TrimSpace(p.text()) != "" {
+		if p.saveError == noAnswer {
+			p.saveError = ""
+		}
+		return false
+	}
+	p.saveError = noAnswer
+	return true
+}
+
+const noAnswer = "Write your answer first: there is nothing to check or save yet."
+
 func (p *DrillPage) saveAttempt(ctx app.Context, e app.Event) {
+	if p.needText() {
+		return
+	}
 	p.pause()
 	p.analyze()
 	a := store.Attempt{

@@ -39,13 +39,18 @@ func (n *appNotices) OnMount(ctx app.Context) {
 			return nil
 		}
 		e.Call("preventDefault")
-		ctx.Dispatch(func(ctx app.Context) {
-			if ctx.Page().URL().Path == "/questions" {
-				focusElement("search")
-				return
+		// Act once this key event is over: focusing or navigating from
+		// inside it leaves go-app deaf to the search box's input.
+		win := app.Window()
+		if win.URL().Path == "/questions" {
+			if el := win.GetElementByID("search"); el.Truthy() {
+				win.Call("setTimeout", el.Get("focus").Call("bind", el), 0)
 			}
-			ctx.Navigate("/questions?focus=search")
-		})
+			return nil
+		}
+		// goappNav is go-app's entry point for navigation started outside
+		// its event handlers.
+		win.Call("setTimeout", win.Get("goappNav"), 0, "/questions?focus=search")
 		return nil
 	})
 	app.Window().Call("addEventListener", "keydown", n.onKey)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -17,8 +18,18 @@ type QuestionPage struct {
 	id string
 }
 
-func (p *QuestionPage) OnNav(ctx app.Context) {
-	p.id = strings.TrimPrefix(ctx.Page().URL().Path, "/questions/")
+// OnInit reads the question from the address before the first render, so
+// the running app never flashes a page other than the prerendered one.
+func (p *QuestionPage) OnInit() {
+	if app.IsClient {
+		p.fromURL(app.Window().URL())
+	}
+}
+
+func (p *QuestionPage) OnNav(ctx app.Context) { p.fromURL(ctx.Page().URL()) }
+
+func (p *QuestionPage) fromURL(u *url.URL) {
+	p.id = strings.TrimPrefix(u.Path, "/questions/")
 }
 
 // OnPreRender sets the page title for the prerendered HTML.

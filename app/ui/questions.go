@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -32,14 +33,25 @@ type QuestionsPage struct {
 	added    string
 }
 
+// OnInit applies the address's filters before the first render.
+func (p *QuestionsPage) OnInit() {
+	if app.IsClient {
+		p.fromURL(app.Window().URL())
+	}
+}
+
 func (p *QuestionsPage) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
+	p.fromURL(u)
+	if u.Query().Get("focus") == "search" {
+		ctx.Defer(func(app.Context) { focusElement("search") })
+	}
+}
+
+func (p *QuestionsPage) fromURL(u *url.URL) {
 	p.comp = u.Query().Get("competency")
 	if q := u.Query().Get("q"); q != "" {
 		p.setQuery(q)
-	}
-	if u.Query().Get("focus") == "search" {
-		ctx.Defer(func(app.Context) { focusElement("search") })
 	}
 }
 

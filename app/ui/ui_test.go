@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestClockAndSpoken(t *testing.T) {
+	tests := []struct {
+		d            time.Duration
+		clock, words string
+	}{
+		{0, "0:00", "0 seconds"},
+		{time.Second, "0:01", "1 second"},
+		{90 * time.Second, "1:30", "1 minute 30 seconds"},
+		{120 * time.Second, "2:00", "2 minutes"},
+		{3725 * time.Second, "62:05", "62 minutes 5 seconds"},
+	}
+	for _, tt := range tests {
+		if got := clock(tt.d); got != tt.clock {
+			t.Errorf("clock(%v) = %q, want %q", tt.d, got, tt.clock)
+		}
+		if got := spoken(tt.d); got != tt.words {
+			t.Errorf("spoken(%v) = %q, want %q", tt.d, got, tt.words)
+		}
+	}
+}
+
+func TestWordCount(t *testing.T) {
+	tests := map[string]string{
+		"":                                "0 words · about 0 seconds spoken",
+		"one":                             "1 word · about 0 seconds spoken",
+		strings.Repeat("word ", 150):      "150 words · about 1 minute spoken",
+		strings.Repeat("مرحبا ", 300):     "300 words · about 2 minutes spoken",
+		"I fixed it 👍 and told my team.": "7 words · about 2 seconds spoken",
+	}
+	for in, want := range tests {
+		if got := wordCount(in); got != want {
+			t.Errorf("wordCount(%.20q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestExcerptKeepsCharacters(t *testing.T) {
+	long := strings.Repeat("é", 300)
+	got := excerpt(long)
+	if !strings.HasSuffix(got, "…") || !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) {
+		t.Errorf("excerpt cut a character: %q", got)
+	}
+	if excerpt("short") != "short" {
+		t.Error("excerpt changed a short text")
+	}
+}
+
+func TestSlug(t *testing.T) {
+	if got := slug("What a strong answer covers"); got != "what-a-strong-answer-covers" {
+		t.Errorf("slug = %q", got)
+	}
+}

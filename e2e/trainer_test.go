@@ -1,0 +1,463 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"stardrill/e2e/internal/harness"
+)
+
+// Answers typed in the trainer tests.
+var (
+	strongGuided = map[string]string{
+		"Situation": "Last spring I worked as a payroll assistant at a logistics company with 200 staff.",
+		"Task":      "I was responsible for entering overtime hours before the monthly payroll run.",
+		"Action": "I misread a column in the overtime spreadsheet and entered the wrong rate for 14 warehouse staff, so they were underpaid. " +
+			"That was my mistake. When a supervisor queried it, I checked the figures, found my error and told my manager within the hour. " +
+			"I calculated what each person was owed, arranged an extra payment within two days and apologised to each of them in writing. " +
+			"I then added a check that compares every overtime rate with the contract table before I submit.",
+		"Result": "Everyone was paid in full within 48 hours, and in the eight months since there have been no overtime errors. " +
+			"I learned to check inputs against the source rather than trust a copied sheet.",
+	}
+	strongFree = strongGuided["Situation"] + " " + strongGuided["Task"] + " " + strongGuided["Action"] + " " + strongGuided["Result"]
+	denial     = "Honestly, I've never really made a serious mistake at work. When things went wrong it was because of factors beyond my control, " +
+		"like other teams missing their deadlines or management changing priorities at the last minute. I always do my best."
+)
+
+const mistakeQuestion = "Tell me about a time you made a mistake at work."
+
+// privateTab opens a tab with storage of its own, checked for page problems
+// when the test ends.
+func (s *suite) privateTab(t *testing.T, width, height int) *harness.Tab {
+	t.Helper()
+	tab := s.browser.NewIsolatedTab(t, width, height)
+	t.Cleanup(func() { checkClean(t, tab, s.server.Origin()) })
+	return tab
+}
+
+// linkStarting returns the first link whose accessible name starts with
+// prefix.
+func linkStarting(t *testing.T, tab *harness.Tab, prefix string) (harness.Node, bool) {
+	t.Helper()
+	for _, n := range tab.Query("link", "") {
+		if strings.HasPrefix(n.Name, prefix) {
+			return n, true
+		}
+	}
+	t.Fatalf("no link starting %q", prefix)
+	return harness.Node{}, false
+}
+
+// fill focuses the text field named name and enters text as one input.
+func fill(t *testing.T, tab *harness.Tab, name, text string) {
+	t.Helper()
+	tab.WaitFor("textbox", name).Focus()
+	tab.InsertText(text)
+}
+
+// score opens the full feedback and returns its score.
+func score(t *testing.T, tab *harness.Tab) int {
+	t.Helper()
+	tab.WaitTrue("feedback to catch up with the text", `document.querySelector(".chips") !== null`)
+	if len(tab.Query("button", "Get feedback")) > 0 {
+		tab.Find("button", "Get feedback").Click()
+	}
+	tab.WaitFor("heading", "Feedback")
+	var s string
+	tab.Eval(`document.querySelector(".score-value").innerText`, &s)
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		t.Fatalf("the score %q is not a number", s)
+	}
+	return n
+}
+
+// tips returns the text of the full report's tips.
+func tips(t *testing.T, tab *harness.Tab) string {
+	t.Helper()
+	var s string
+	tab.Eval(`[...document.querySelectorAll(".report .tips li")].map((li) => li.innerText).join("\n")`, &s)
+	return s
+}
+
+func saveAttempt(t *testing.T, tab *harness.Tab) {
+	t.Helper()
+	tab.Find("button", "Save attempt").Click()
+	tab.WaitTrue("the attempt to be saved", `[...document.querySelectorAll("[role=status]")].some((e) => e.innerText.includes("Attempt saved"))`)
+}
+
+func attemptCount(t *testing.T, tab *harness.Tab) int {
+	t.Helper()
+	var n int
+	tab.Eval(`document.querySelectorAll(".attempt").length`, &n)
+	return n
+}
+
+// TestSearchPracticeSaveOffline is the trainer's main path: search, open the
+// mistake question, answer it well in guided mode and badly in free text,
+// save both, find both in Progress after a reload and again offline.
+func TestSearchPracticeSaveOffline(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/questions"))
+
+	tab.WaitFor("searchbox", "Search questions").Type("mistake")
+	tab.WaitFor("list", "Search results")
+	link, _ := linkStarting(t, tab, mistakeQuestion)
+	if id := link.Attr("id"); id != "result-0" && id != "result-1" && id != "result-2" {
+		t.Errorf("the mistake question is %s, want among the first three results", id)
+	}
+	var marks int
+	link.Eval(`function() { return this.querySelectorAll("mark").length; }`, &marks)
+	if marks == 0 {
+		t.Error("the matched characters are not highlighted")
+	}
+	link.Click()
+	waitH1(t, tab, mistakeQuestion)
+
+	tab.Find("link", "Practice").Click()
+	tab.WaitFor("button", "Guided STAR").Click()
+	for _, part := range []string{"Situation", "Task", "Action", "Result"} {
+		fill(t, tab, part, strongGuided[part])
+	}
+	tab.WaitTrue("all four parts to show as present", `document.querySelectorAll(".chips .present").length === 4`)
+	if got := score(t, tab); got < 70 {
+		t.Errorf("the strong guided answer scored %d, want at least 70", got)
+	}
+	tab.Find("radio", "3 Good").Click()
+	saveAttempt(t, tab)
+
+	tab.Find("button", "Answer again").Click()
+	tab.Find("button", "Free text").Click()
+	fill(t, tab, "Your answer", denial)
+	if got := score(t, tab); got > 40 {
+		t.Errorf("the denial scored %d, want at most 40", got)
+	}
+	if tp := strings.ToLower(tips(t, tab)); !strings.Contains(tp, "own") {
+		t.Errorf("no tip about owning the mistake in:\n%s", tp)
+	}
+	saveAttempt(t, tab)
+
+	navLink(t, tab, "Progress").Click()
+	waitH1(t, tab, "Progress")
+	tab.Reload()
+	waitH1(t, tab, "Progress")
+	if n := attemptCount(t, tab); n != 2 {
+		t.Fatalf("Progress lists %d attempts after a reload, want 2", n)
+	}
+	tab.Screenshot(filepath.Join(s.shots, "progress-1280-light.png"))
+
+	tab.WaitServiceWorker()
+	tab.DisableCache()
+	if err := s.server.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.server.Start(); err != nil {
+			t.Errorf("restarting the server: %v", err)
+		}
+	})
+	tab.Reload()
+	waitH1(t, tab, "Progress")
+	if n := attemptCount(t, tab); n != 2 {
+		t.Errorf("offline, Progress lists %d attempts, want 2", n)
+	}
+	// Open one attempt: its report is recomputed from the saved answer.
+	for _, b := range tab.Query("button", "") {
+		if strings.Contains(b.Name, "score") {
+			b.Click()
+			break
+		}
+	}
+	tab.WaitFor("heading", "Your answer")
+	tab.WaitFor("heading", "Feedback")
+}
+
+// TestKeyboardOnly walks the same path with the keyboard alone.
+func TestKeyboardOnly(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/"))
+	waitH1(t, tab, "Drill")
+
+	tab.Press("/")
+	tab.WaitTrue("the search box to have focus", `document.activeElement && document.activeElement.id === "search"`)
+	tab.Press("mistake")
+	tab.WaitFor("list", "Search results")
+	focusedText := `(document.activeElement && document.activeElement.innerText) || ""`
+	found := false
+	for i := 0; i < 5 && !found; i++ {
+		tab.Press(kb.ArrowDown)
+		var text string
+		tab.Eval(focusedText, &text)
+		found = strings.HasPrefix(text, mistakeQuestion)
+	}
+	if !found {
+		t.Fatal("arrowing down did not reach the mistake question")
+	}
+	tab.Press(kb.Enter)
+	waitH1(t, tab, mistakeQuestion)
+
+	tabTo(t, tab, `document.activeElement.innerText === "Practice"`, "the Practice link")
+	tab.Press(kb.Enter)
+	tab.WaitFor("textbox", "Your answer")
+	tabTo(t, tab, `document.activeElement.id === "answer"`, "the answer box")
+	tab.InsertText(strongFree)
+	tabTo(t, tab, `document.activeElement.type === "radio"`, "the grades")
+	tab.Press("4")
+	tab.WaitTrue("key 4 to choose Easy", `document.getElementById("grade-easy").checked`)
+	tabTo(t, tab, `document.activeElement.innerText === "Save attempt"`, "the Save attempt button")
+	tab.Press(kb.Enter)
+	tab.WaitTrue("the attempt to be saved", `[...document.querySelectorAll("[role=status]")].some((e) => e.innerText.includes("Attempt saved"))`)
+
+	var grade string
+	tab.Eval(`Object.entries(localStorage).filter(([k]) => k.startsWith("stardrill/attempt/")).map(([, v]) => JSON.parse(v).grade).join()`, &grade)
+	if grade != "easy" {
+		t.Errorf("the saved attempt's grade is %q, want easy", grade)
+	}
+}
+
+// tabTo presses Tab until cond holds for the focused element.
+func tabTo(t *testing.T, tab *harness.Tab, cond, what string) {
+	t.Helper()
+	for i := 0; i < 60; i++ {
+		var ok bool
+		tab.Eval("!!(document.activeElement && "+cond+")", &ok)
+		if ok {
+			return
+		}
+		tab.Press(kb.Tab)
+	}
+	t.Fatalf("Tab never reached %s", what)
+}
+
+// TestDraftSurvivesReload types half an answer and reloads: it is back.
+func TestDraftSurvivesReload(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	draft := "Last spring I worked as a payroll assistant and I misread a column in the overtime sheet, so 14 people were underpaid. مرحبا 👋"
+	fill(t, tab, "Your answer", draft)
+	tab.WaitTrue("the draft to be saved", `localStorage.getItem("stardrill/draft/made-a-mistake") !== null`)
+	tab.Reload()
+	got := tab.WaitFor("textbox", "Your answer").Value()
+	if got != draft {
+		t.Errorf("after a reload the answer box holds %q, want %q", got, draft)
+	}
+	tab.WaitFor("status", "")
+}
+
+// download captures what the page hands the browser to save.
+const captureDownloads = `(() => {
+  const make = URL.createObjectURL;
+  URL.createObjectURL = function (blob) {
+    blob.text().then((text) => { (window.__downloads = window.__downloads || []).push(text); });
+    return make.call(URL, blob);
+  };
+})();`
+
+func lastDownload(t *testing.T, tab *harness.Tab, n int) string {
+	t.Helper()
+	tab.WaitTrue("the download", fmt.Sprintf(`(window.__downloads || []).length >= %d`, n))
+	var text string
+	tab.Eval(fmt.Sprintf(`window.__downloads[%d]`, n-1), &text)
+	return text
+}
+
+// chooseFile chooses path in the file field labelled Import backup, as a
+// person would in the browser's file dialog.
+func chooseFile(t *testing.T, tab *harness.Tab, path string) {
+	t.Helper()
+	// Chromium names a file input after its label plus the chosen file, so
+	// find the field through its label, as assistive technology does.
+	var id string
+	tab.Eval(`[...document.querySelectorAll("label")].filter((l) => l.innerText.trim() === "Import backup").map((l) => l.htmlFor)[0] || ""`, &id)
+	if id == "" {
+		t.Fatal("no label Import backup for a file field")
+	}
+	if err := chromedp.Run(tab.Context(), chromedp.SetUploadFiles("#"+id, []string{path}, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// withoutExportTime drops the one field that differs between two exports.
+func withoutExportTime(t *testing.T, data string) string {
+	t.Helper()
+	var v map[string]any
+	if err := json.Unmarshal([]byte(data), &v); err != nil {
+		t.Fatalf("the backup is not JSON: %v", err)
+	}
+	delete(v, "exportedAt")
+	out, _ := json.Marshal(v)
+	return string(out)
+}
+
+// TestSettingsAndBackup changes a setting and finds it kept after a reload,
+// then exports, erases and imports: the second export is the first one.
+func TestSettingsAndBackup(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.AddScript(captureDownloads)
+
+	// Some data: an attempt and a question of one's own.
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	fill(t, tab, "Your answer", strongFree)
+	saveAttempt(t, tab)
+	tab.Open(s.server.URL("/questions"))
+	fill(t, tab, "Your question", "Tell me about a time you rescued a failing supplier relationship.")
+	tab.Eval(`(() => { const s = document.getElementById("new-competency"); s.value = "customer"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil)
+	tab.Find("button", "Add question").Click()
+	tab.WaitFor("link", "Open your question")
+
+	navLink(t, tab, "Settings").Click()
+	waitH1(t, tab, "Settings")
+	tab.Find("radio", "Dark").Click()
+	tab.WaitTrue("the dark theme", `document.documentElement.dataset.theme === "dark"`)
+	tab.Reload()
+	tab.WaitTrue("the dark theme after a reload", `document.documentElement.dataset.theme === "dark"`)
+	if tab.WaitFor("radio", "Dark").Prop("checked") != "true" {
+		t.Error("after a reload the Dark choice is not checked")
+	}
+
+	tab.Find("button", "Export backup").Click()
+	first := lastDownload(t, tab, 1)
+	if !strings.Contains(first, "stardrill-backup") || !strings.Contains(first, "overtime") {
+		t.Fatalf("the backup lacks the data: %.300s", first)
+	}
+	tab.Find("button", "Erase all my data").Click()
+	tab.WaitTrue("the erase", `document.body.innerText.includes("0 saved attempts")`)
+
+	dir := t.TempDir()
+	wrong := filepath.Join(dir, "notes.json")
+	os.WriteFile(wrong, []byte(`{"hello": "world"}`), 0o644)
+	chooseFile(t, tab, wrong)
+	tab.WaitTrue("a message about the wrong file", `[...document.querySelectorAll("[role=alert]")].some((e) => e.innerText.includes("not a stardrill backup"))`)
+
+	backup := filepath.Join(dir, "backup.json")
+	os.WriteFile(backup, []byte(first), 0o644)
+	chooseFile(t, tab, backup)
+	tab.WaitTrue("the import", `document.body.innerText.includes("Imported backup.json")`)
+	tab.WaitTrue("the imported theme", `document.documentElement.dataset.theme === "dark"`)
+	tab.Find("button", "Export backup").Click()
+	second := lastDownload(t, tab, 2)
+	if withoutExportTime(t, first) != withoutExportTime(t, second) {
+		t.Errorf("export → erase → import → export changed the data:\n%s\n%s", first, second)
+	}
+	chooseFile(t, tab, backup)
+	tab.WaitTrue("a second import to add nothing", `document.body.innerText.includes("0 added")`)
+}
+
+// TestCorruptStorageIsKept plants unreadable data: the app loads, says so,
+// offers the raw data, and leaves it untouched while the user works.
+func TestCorruptStorageIsKept(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.AddScript(captureDownloads)
+	const key, bad = "stardrill/attempt/zz0000000000000000", `{"id": "zz0000000000000000", "score": 7`
+	tab.SetLocalStorage(s.server.Origin(), map[string]string{key: bad})
+	tab.Open(s.server.URL("/progress"))
+	alert := tab.WaitFor("alert", "")
+	if !strings.Contains(alert.Text(), "could not be read") {
+		t.Errorf("the alert says %q", alert.Text())
+	}
+	tab.Find("button", "Download raw data").Click()
+	if raw := lastDownload(t, tab, 1); !strings.Contains(raw, `\"score\": 7`) {
+		t.Errorf("the raw data download lacks the unreadable value: %s", raw)
+	}
+	navLink(t, tab, "Settings").Click()
+	tab.WaitFor("radio", "Light").Click()
+	tab.WaitTrue("the light theme", `document.documentElement.dataset.theme === "light"`)
+	if got := tab.LocalStorage()[key]; got != bad {
+		t.Errorf("the unreadable value changed to %q", got)
+	}
+}
+
+// TestTwoTabs saves from two tabs open at once: neither loses the other's.
+func TestTwoTabs(t *testing.T) {
+	s := start(t)
+	// Tabs of the shared browser context share one localStorage.
+	a := s.tab(t, 1280, 900)
+	a.Open(s.server.URL("/"))
+	a.Eval(`localStorage.clear()`, nil)
+	a.Open(s.server.URL("/?q=made-a-mistake"))
+	b := s.tab(t, 1280, 900)
+	b.Open(s.server.URL("/progress"))
+	front(t, a)
+	fill(t, a, "Your answer", strongFree)
+	saveAttempt(t, a)
+	front(t, b)
+	b.Open(s.server.URL("/?q=costly-mistake"))
+	fill(t, b, "Your answer", strongFree)
+	saveAttempt(t, b)
+	front(t, a)
+	a.Open(s.server.URL("/progress"))
+	if n := attemptCount(t, a); n != 2 {
+		t.Errorf("Progress lists %d attempts, want 2 (one from each tab)", n)
+	}
+	a.Eval(`localStorage.clear()`, nil)
+}
+
+// front brings a tab to the front, as a person switching tabs would:
+// Chromium throttles the pages of background tabs.
+func front(t *testing.T, tab *harness.Tab) {
+	t.Helper()
+	if err := chromedp.Run(tab.Context(), page.BringToFront()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFullStorage fills the browser's storage: saving says why it failed and
+// the answer stays on screen; once there is room again, it saves.
+func TestFullStorage(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	var filled int
+	tab.Eval(`(() => { let lo = 0, hi = 6000000;
+		while (lo < hi) { const mid = Math.ceil((lo + hi) / 2);
+			try { localStorage.setItem("someone-else", "x".repeat(mid)); lo = mid; } catch (e) { hi = mid - 1; } }
+		localStorage.setItem("someone-else", "x".repeat(lo)); return lo; })()`, &filled)
+	if filled == 0 {
+		t.Fatal("could not fill localStorage")
+	}
+	fill(t, tab, "Your answer", strongFree)
+	tab.Find("button", "Save attempt").Click()
+	alert := tab.WaitFor("alert", "")
+	if !strings.Contains(alert.Text(), "full") {
+		t.Errorf("the alert says %q, want it to mention full storage", alert.Text())
+	}
+	if got := tab.Find("textbox", "Your answer").Value(); got != strongFree {
+		t.Error("the answer left the screen when saving failed")
+	}
+	tab.Eval(`localStorage.removeItem("someone-else")`, nil)
+	saveAttempt(t, tab)
+}
+
+// TestUnusualAnswers gives the trainer a 1 MB answer, emoji and
+// right-to-left text: it keeps working and says what it did.
+func TestUnusualAnswers(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	huge := strings.Repeat("I fixed the report and told my manager about the error. ", 1<<20/57)
+	tab.WaitFor("textbox", "Your answer")
+	tab.Eval(fmt.Sprintf(`(() => { const a = document.getElementById("answer"); a.value = %q; a.dispatchEvent(new Event("input", {bubbles: true})); })()`, huge), nil)
+	score(t, tab)
+	if tp := tips(t, tab); !strings.Contains(tp, "Only the first 64 KB were read") {
+		t.Errorf("no tip says the answer was cut:\n%.500s", tp)
+	}
+	tab.Find("button", "Hide full feedback").Click()
+	tab.Eval(`(() => { const a = document.getElementById("answer"); a.value = ""; a.dispatchEvent(new Event("input", {bubbles: true})); })()`, nil)
+	fill(t, tab, "Your answer", "בשנה שעברה טעיתי בדוח 🙈 and I fixed it the same day. 我修好了。")
+	score(t, tab)
+	saveAttempt(t, tab)
+}
