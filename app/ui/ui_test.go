@@ -29,10 +29,10 @@ func TestClockAndSpoken(t *testing.T) {
 
 func TestWordCount(t *testing.T) {
 	tests := map[string]string{
-		"":                                "0 words · about 0 seconds spoken",
-		"one":                             "1 word · about 0 seconds spoken",
-		strings.Repeat("word ", 150):      "150 words · about 1 minute spoken",
-		strings.Repeat("مرحبا ", 300):     "300 words · about 2 minutes spoken",
+		"":                               "0 words · about 0 seconds spoken",
+		"one":                            "1 word · about 0 seconds spoken",
+		strings.Repeat("word ", 150):     "150 words · about 1 minute spoken",
+		strings.Repeat("مرحبا ", 300):    "300 words · about 2 minutes spoken",
 		"I fixed it 👍 and told my team.": "7 words · about 2 seconds spoken",
 	}
 	for in, want := range tests {
