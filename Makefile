@@ -36,8 +36,14 @@ WASM_PKGS := ./app/localstore/ ./app/ui/
 wasmtest:
 	GOOS=js GOARCH=wasm $(GO) test -timeout 5m -exec="$(WASM_EXEC)" $(WASM_PKGS)
 
-e2e: chromium
+e2e: chromium e2e/js/node_modules
 	$(GO) test -count=1 -timeout 20m ./e2e/
+
+# Browser-side tools for the tests and benchmarks only (axe-core, Fuse.js,
+# uFuzzy), pinned in e2e/js/package-lock.json.
+e2e/js/node_modules: e2e/js/package.json e2e/js/package-lock.json
+	cd e2e/js && npm ci --no-audit --no-fund
+	touch $@
 
 ## chromium: install Debian's Chromium for the browser tests when it is missing
 chromium:
@@ -61,7 +67,7 @@ fuzz:
 	done
 
 ## bench: print the figures the README quotes (sizes, load, search, feedback)
-bench: chromium
+bench: chromium e2e/js/node_modules
 	$(GO) test -run '^$$' -bench . -benchmem ./app/...
 	STARDRILL_BENCH=1 $(GO) test -count=1 -timeout 30m -run 'TestBenchFigures' -v ./e2e/
 

@@ -461,3 +461,42 @@ func TestUnusualAnswers(t *testing.T) {
 	score(t, tab)
 	saveAttempt(t, tab)
 }
+
+// TestFeedbackLayout shows the trainer's busiest screens (search results, a
+// question, a drill with its full report) at a phone and a desktop width, in
+// light and dark: nothing scrolls sideways, and each is saved as a
+// screenshot to look at.
+func TestFeedbackLayout(t *testing.T) {
+	s := start(t)
+	for _, w := range []int{360, 1280} {
+		t.Run(strconv.Itoa(w), func(t *testing.T) {
+			tab := s.privateTab(t, w, 800)
+			shoot := func(name string) {
+				for _, scheme := range []string{"light", "dark"} {
+					tab.ColorScheme(scheme)
+					var wide bool
+					tab.Eval(`new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() =>
+						ok(document.scrollingElement.scrollWidth > document.documentElement.clientWidth))))`, &wide)
+					if wide {
+						t.Errorf("%s at %dpx (%s) scrolls sideways", name, w, scheme)
+					}
+					tab.Screenshot(filepath.Join(s.shots, fmt.Sprintf("%s-%d-%s.png", name, w, scheme)))
+				}
+			}
+			tab.Open(s.server.URL("/questions"))
+			tab.WaitFor("searchbox", "Search questions").Type("conflict")
+			tab.WaitFor("list", "Search results")
+			shoot("search")
+			tab.Open(s.server.URL("/questions/made-a-mistake"))
+			waitH1(t, tab, mistakeQuestion)
+			shoot("question")
+			tab.Open(s.server.URL("/?q=made-a-mistake"))
+			tab.WaitFor("button", "Guided STAR").Click()
+			for _, part := range []string{"Situation", "Task", "Action", "Result"} {
+				fill(t, tab, part, strongGuided[part])
+			}
+			score(t, tab)
+			shoot("feedback")
+		})
+	}
+}

@@ -99,7 +99,8 @@ func partChips(parts star.Parts) app.UI {
 // sentencesView renders the answer sentence by sentence, each tinted and
 // labelled with the part it plays. It renders text, never HTML.
 func sentencesView(text string, sentences []star.Sentence) app.UI {
-	return app.Ol().Class("list-plain sentences").Body(
+	// The list scrolls when long, so it takes focus for keyboard users.
+	return app.Ol().Class("list-plain sentences").TabIndex(0).Aria("label", "Your answer, sentence by sentence").Body(
 		app.Range(sentences).Slice(func(i int) app.UI {
 			s := sentences[i]
 			if s.Start < 0 || s.End > len(text) || s.Start >= s.End {

@@ -259,7 +259,7 @@ func scoreChart(attempts []store.Attempt, what string) app.UI {
 		y := h - pad - float64(v)*(h-2*pad)/100
 		fmt.Fprintf(&grid, `<line x1="%.0f" x2="%.0f" y1="%.1f" y2="%.1f" class="chart-grid"></line><text x="2" y="%.1f" class="chart-label">%d</text>`, pad, w-pad, y, y, y+4, v)
 	}
-	svg := fmt.Sprintf(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s" preserveAspectRatio="none">%s<polyline points="%s" class="chart-line"></polyline>%s</svg>`,
+	svg := fmt.Sprintf(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">%s<polyline points="%s" class="chart-line"></polyline>%s</svg>`,
 		w, h, label, grid.String(), strings.TrimSpace(pts.String()), dots.String())
 	return app.Div().Class("chart-wrap").Body(app.Raw(svg))
 }

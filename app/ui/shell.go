@@ -22,7 +22,8 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 		app.Header().Class("sd-header").Body(
 			app.Div().Class("sd-header-inner").Body(
 				app.A().Class("sd-brand").Href("/").Body(
-					app.Img().Src("/web/icon.svg").Alt(""),
+					// Decorative: the name follows. (go-app drops an empty alt.)
+					app.Img().Src("/web/icon.svg").Role("presentation").Aria("hidden", "true"),
 					app.Span().Text("stardrill"),
 				),
 				&installButton{},
