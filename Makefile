@@ -3,7 +3,7 @@
 # Chromium (Debian's package) for the browser tests when it is missing.
 
 GO          ?= go
-STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+STATICCHECK := .bin/staticcheck
 WASM_EXEC   := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR        ?= 127.0.0.1:8000
 
@@ -20,7 +20,11 @@ dist:
 ## test: every test: lint, native unit tests, js/wasm tests, browser tests
 test: lint unit wasmtest e2e
 
-lint:
+# staticcheck is built for this machine once, then run for both targets.
+$(STATICCHECK):
+	GOBIN=$(CURDIR)/.bin $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+lint: $(STATICCHECK)
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...

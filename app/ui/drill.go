@@ -82,7 +82,7 @@ func (p *DrillPage) fromURL(u *url.URL) {
 	query := u.Query()
 	p.pickComp = query.Get("competency")
 	id := query.Get("q")
-	b, _ := p.Env.questions()
+	b := p.Env.questions()
 	if q, ok := b.Question(id); ok {
 		p.start(q)
 		return
@@ -216,7 +216,7 @@ func (p *DrillPage) Render() app.UI {
 
 // renderPicker offers the ways to choose a question.
 func (p *DrillPage) renderPicker() app.UI {
-	b, _ := p.Env.questions()
+	b := p.Env.questions()
 	drafts := p.Env.Store.Drafts()
 	return app.Div().Body(
 		app.H1().Text("Drill"),
@@ -562,7 +562,7 @@ func (p *DrillPage) renderActions() app.UI {
 					p.start(p.q)
 				}),
 				app.Button().Text("Next question").OnClick(func(ctx app.Context, e app.Event) {
-					b, _ := p.Env.questions()
+					b := p.Env.questions()
 					p.surprise(ctx, b.Questions())
 				}),
 				app.A().Class("button quiet").Href("/progress").Text("See progress"),
@@ -672,7 +672,7 @@ func (p *DrillPage) renderModels() app.UI {
 					if ex.Strong {
 						kind, cls = "A strong answer", "example strong"
 					}
-					b, _ := p.Env.questions()
+					b := p.Env.questions()
 					q, _ := b.Question(ex.QuestionID)
 					return app.Article().Class(cls).Body(
 						app.H3().Text(kind+" to: "+q.Text),

@@ -41,21 +41,32 @@ func Routes(env *Env) {
 	app.Route("/settings", func() app.Composer { return &SettingsPage{Env: env} })
 }
 
-// questions returns the bank with the user's own questions added, and the
-// search index over it, rebuilding both only when those questions changed.
-func (e *Env) questions() (*bank.Bank, *search.Index) {
+// questions returns the bank with the user's own questions added,
+// rebuilding it only when those questions changed.
+func (e *Env) questions() *bank.Bank {
 	custom := e.Store.Questions()
 	if e.all != nil && sameQuestions(custom, e.custom) {
-		return e.all, e.index
+		return e.all
 	}
-	mine := make([]bank.Question, 0, len(custom))
-	for _, q := range custom {
-		mine = append(mine, bank.Question{ID: q.ID, Competency: q.Competency, Text: q.Text, Source: bank.Mine})
+	e.all, e.index, e.custom, e.customErr = e.Bank, nil, custom, nil
+	if len(custom) > 0 {
+		mine := make([]bank.Question, 0, len(custom))
+		for _, q := range custom {
+			mine = append(mine, bank.Question{ID: q.ID, Competency: q.Competency, Text: q.Text, Source: bank.Mine})
+		}
+		e.all, e.customErr = e.Bank.With(mine)
 	}
-	e.all, e.customErr = e.Bank.With(mine)
-	e.index = search.New(search.FromBank(e.all))
-	e.custom = custom
-	return e.all, e.index
+	return e.all
+}
+
+// searchIndex returns the search index over questions(), built on first use:
+// most visits never search, and start-up is what people wait for.
+func (e *Env) searchIndex() *search.Index {
+	b := e.questions()
+	if e.index == nil {
+		e.index = search.New(search.FromBank(b))
+	}
+	return e.index
 }
 
 func sameQuestions(a, b []store.Question) bool {

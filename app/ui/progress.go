@@ -61,7 +61,7 @@ func stat(value, label string) app.UI {
 }
 
 func (p *ProgressPage) coverage(practised map[string]bool) app.UI {
-	b, _ := p.Env.questions()
+	b := p.Env.questions()
 	comps := b.Competencies()
 	return app.Ul().Class("list-plain coverage").Body(
 		app.Range(comps).Slice(func(i int) app.UI {
@@ -116,7 +116,7 @@ func (l *attemptList) Render() app.UI {
 	} else {
 		attempts = attemptsAt(l.Env, l.QuestionID)
 	}
-	b, _ := l.Env.questions()
+	b := l.Env.questions()
 	return app.Div().Class("attempts").Body(
 		app.Div().Role("status").Aria("live", "polite").Body(
 			app.If(l.deleted != nil, func() app.UI {
@@ -208,7 +208,7 @@ type attemptDetail struct {
 func (d *attemptDetail) Render() app.UI {
 	a := d.Attempt
 	in := star.Input{Answer: a.Answer}
-	b, _ := d.Env.questions()
+	b := d.Env.questions()
 	if q, ok := b.Question(a.QuestionID); ok {
 		in.Rubric = q.Rubric()
 	}

@@ -41,7 +41,7 @@ func (p *QuestionPage) OnPreRender(ctx app.Context) {
 }
 
 func (p *QuestionPage) Render() app.UI {
-	b, _ := p.Env.questions()
+	b := p.Env.questions()
 	q, ok := b.Question(p.id)
 	if !ok {
 		return frame(p.Env, "/questions",

@@ -62,14 +62,13 @@ func (p *QuestionsPage) setQuery(q string) {
 		return
 	}
 	if p.session == nil {
-		_, ix := p.Env.questions()
-		p.session = ix.Session()
+		p.session = p.Env.searchIndex().Session()
 	}
 	p.results = p.session.Find(q, searchLimit)
 }
 
 func (p *QuestionsPage) Render() app.UI {
-	b, _ := p.Env.questions()
+	b := p.Env.questions()
 	comps := b.Competencies()
 	return frame(p.Env, "/questions",
 		app.H1().Text("Questions"),
@@ -199,7 +198,7 @@ func (p *QuestionsPage) resultsSummary() string {
 	if strings.TrimSpace(p.query) == "" {
 		return ""
 	}
-	b, _ := p.Env.questions()
+	b := p.Env.questions()
 	n := len(p.shownResults(b))
 	switch n {
 	case 0:
@@ -366,7 +365,7 @@ func (p *QuestionsPage) renderAdd(comps []bank.Competency) app.UI {
 }
 
 func (p *QuestionsPage) add(ctx app.Context, e app.Event) {
-	b, _ := p.Env.questions()
+	b := p.Env.questions()
 	q := store.Question{ID: bank.CustomPrefix + p.Env.newID(), Competency: p.newComp, Text: strings.TrimSpace(p.newText), CreatedAt: p.Env.Now()}
 	if err := b.ValidateCustom(bank.Question{ID: q.ID, Competency: q.Competency, Text: q.Text}); err != nil {
 		p.addError, p.added = err.Error(), ""

@@ -15,9 +15,8 @@ type SettingsPage struct {
 	app.Compo
 	Env *Env
 
-	status      string // last outcome, announced politely
-	problem     string // last failure, announced as an alert
-	importState string
+	status  string // last outcome, announced politely
+	problem string // last failure, announced as an alert
 }
 
 // Settings choices.
