@@ -1,0 +1,100 @@
+package site
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFileServerLikeStaticHosts(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(body), 0o644)
+	}
+	write("index.html", "home")
+	write("questions.html", "list")
+	write("questions/made-a-mistake.html", "one question")
+	write("web/app.css", "css")
+	srv := httptest.NewServer(FileServer(dir))
+	defer srv.Close()
+	tests := []struct {
+		path string
+		code int
+		body string
+	}{
+		{"/", 200, "home"},
+		{"/index.html", 200, "home"},
+		{"/questions", 200, "list"},
+		{"/questions/made-a-mistake", 200, "one question"},
+		{"/web/app.css", 200, "css"},
+		{"/nope", 404, "404"},
+		{"/../etc/passwd", 404, "404"},
+	}
+	for _, tt := range tests {
+		res, err := http.Get(srv.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != tt.code || !strings.Contains(string(body), tt.body) {
+			t.Errorf("GET %s = %d %q, want %d %q", tt.path, res.StatusCode, body, tt.code, tt.body)
+		}
+		if got := res.Header.Get("Cache-Control"); got != "no-cache" {
+			t.Errorf("GET %s: Cache-Control %q, want no-cache", tt.path, got)
+		}
+	}
+}
+
+func TestHandlerKeepsEverythingLocal(t *testing.T) {
+	h := Handler(Options{Version: "test"})
+	for _, icon := range []string{h.Icon.Default, h.Icon.Large, h.Icon.SVG, h.Icon.Maskable} {
+		if !strings.HasPrefix(icon, "/web/") {
+			t.Errorf("icon %q is not served by the site itself", icon)
+		}
+	}
+	csp := strings.Join(h.RawHeaders, "")
+	for _, want := range []string{"default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("the Content-Security-Policy lacks %q: %s", want, csp)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "http:") || strings.Contains(csp, "https:") || strings.Contains(csp, "*") {
+		t.Errorf("the Content-Security-Policy allows too much: %s", csp)
+	}
+}
+
+func TestVersionFollowsTheFiles(t *testing.T) {
+	web := t.TempDir()
+	wasm := filepath.Join(t.TempDir(), "app.wasm")
+	os.WriteFile(filepath.Join(web, "a.css"), []byte("a"), 0o644)
+	os.WriteFile(wasm, []byte("wasm"), 0o644)
+	v1, err := version(web, wasm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v2, _ := version(web, wasm); v2 != v1 {
+		t.Errorf("the same files gave versions %s and %s", v1, v2)
+	}
+	os.WriteFile(wasm, []byte("wasm2"), 0o644)
+	if v3, _ := version(web, wasm); v3 == v1 {
+		t.Error("a new app.wasm kept the old version: browsers would not update")
+	}
+}
+
+func TestCopyFileOntoItselfKeepsIt(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "app.wasm")
+	os.WriteFile(p, []byte("keep me"), 0o644)
+	if err := copyFile(p, p); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "keep me" {
+		t.Errorf("copying a file onto itself left %q", b)
+	}
+}
