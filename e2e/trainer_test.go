@@ -500,3 +500,44 @@ func TestFeedbackLayout(t *testing.T) {
 		})
 	}
 }
+
+// TestDeleteWithUndo deletes a saved attempt from Progress and takes it back.
+func TestDeleteWithUndo(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	fill(t, tab, "Your answer", strongFree)
+	saveAttempt(t, tab)
+	tab.Open(s.server.URL("/progress"))
+	for _, b := range tab.Query("button", "") {
+		if strings.Contains(b.Name, "score") {
+			b.Click()
+			break
+		}
+	}
+	tab.WaitFor("button", "Delete attempt").Click()
+	tab.WaitFor("button", "Undo")
+	if n := attemptCount(t, tab); n != 0 {
+		t.Errorf("%d attempts listed after deleting the only one", n)
+	}
+	tab.Find("button", "Undo").Click()
+	tab.WaitTrue("the attempt to come back", `document.querySelectorAll(".attempt").length === 1`)
+	tab.Reload()
+	if n := attemptCount(t, tab); n != 1 {
+		t.Errorf("after undo and a reload, %d attempts listed, want 1", n)
+	}
+}
+
+// TestQuestionsList shows each competency's first questions and the rest on
+// request, and filters by competency and level.
+func TestQuestionsList(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/questions"))
+	show := tab.WaitFor("button", "Show all 11 Mistakes and accountability questions")
+	show.Click()
+	tab.WaitGone("button", "Show all 11 Mistakes and accountability questions")
+	tab.Find("link", mistakeQuestion)
+	tab.Eval(`(() => { const s = document.getElementById("filter-level"); s.value = "manager"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil)
+	tab.WaitTrue("the level filter", `[...document.querySelectorAll(".question-list li")].every((li) => li.innerText.includes("manager"))`)
+}

@@ -138,8 +138,8 @@ func reportView(r star.Report, text string) app.UI {
 					state = "present"
 				}
 				return app.Li().Class("part-score part-"+string(pt.part)).Body(
-					app.Span().Class("part-label part-"+string(pt.part)).Text(partNames[pt.part]),
-					app.Span().Textf(" %s, %d of 100", state, pt.r.Score),
+					app.Span().Class("part-name").Text(partNames[pt.part]),
+					app.Span().Class("small muted").Textf(" %s · %d of 100", state, pt.r.Score),
 					app.Progress().Max(100).Value(float64(pt.r.Score)).Aria("label", partNames[pt.part]+" score"),
 				)
 			}),
@@ -164,7 +164,9 @@ func reportView(r star.Report, text string) app.UI {
 						t := r.Tips[i]
 						return app.Li().Body(
 							app.Span().Text(t.Message),
-							app.If(t.Start < t.End && t.End <= len(text), func() app.UI {
+							// Quote the text a tip is about, unless it is about
+							// the whole answer.
+							app.If(t.Start < t.End && t.End <= len(text) && t.End-t.Start < len(text)/2, func() app.UI {
 								return app.Blockquote().Class("evidence").Body(app.Mark().Text(excerpt(text[t.Start:t.End])))
 							}),
 						)

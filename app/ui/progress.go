@@ -25,14 +25,22 @@ func (p *ProgressPage) OnMount(ctx app.Context) {
 
 func (p *ProgressPage) Render() app.UI {
 	attempts := p.Env.Store.Attempts()
+	// The summary sits in one wrapper whatever it holds, so that the list
+	// below keeps its place, and its undo offer, when the last attempt is
+	// deleted.
+	return frame(p.Env, "/progress",
+		app.H1().Text("Progress"),
+		app.Div().Body(p.summary(attempts)...),
+		section("All attempts", &attemptList{Env: p.Env}),
+	)
+}
+
+func (p *ProgressPage) summary(attempts []store.Attempt) []app.UI {
 	if len(attempts) == 0 {
-		return frame(p.Env, "/progress",
-			app.H1().Text("Progress"),
-			app.Div().Class("card").Body(
-				app.P().Text("No attempts yet. Each answer you save shows up here with its score, its time and how it felt, so you can see yourself improve."),
-				app.A().Class("button primary").Href("/").Text("Start a drill"),
-			),
-		)
+		return []app.UI{app.Div().Class("card").Body(
+			app.P().Text("No attempts yet. Each answer you save shows up here with its score, its time and how it felt, so you can see yourself improve."),
+			app.A().Class("button primary").Href("/").Text("Start a drill"),
+		)}
 	}
 	practised := map[string]bool{}
 	total := 0
@@ -40,8 +48,7 @@ func (p *ProgressPage) Render() app.UI {
 		practised[a.QuestionID] = true
 		total += a.Score
 	}
-	return frame(p.Env, "/progress",
-		app.H1().Text("Progress"),
+	return []app.UI{
 		app.Div().Class("stats").Body(
 			stat(strconv.Itoa(len(attempts)), "attempts"),
 			stat(strconv.Itoa(len(practised)), "questions practised"),
@@ -49,8 +56,7 @@ func (p *ProgressPage) Render() app.UI {
 		),
 		section("Scores over time", scoreChart(attempts, "your attempts")),
 		section("Practised by competency", p.coverage(practised)),
-		section("All attempts", &attemptList{Env: p.Env}),
-	)
+	}
 }
 
 func stat(value, label string) app.UI {
@@ -129,6 +135,9 @@ func (l *attemptList) Render() app.UI {
 			app.If(l.message != "", func() app.UI { return app.P().Text(l.message) }),
 		),
 		app.If(len(attempts) == 0, func() app.UI {
+			if l.QuestionID == "" {
+				return app.P().Class("muted").Text("None saved.")
+			}
 			return app.P().Class("muted").Text("No saved attempts at this question yet.")
 		}),
 		app.If(l.QuestionID != "" && len(attempts) > 1, func() app.UI {

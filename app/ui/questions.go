@@ -27,6 +27,8 @@ type QuestionsPage struct {
 	session *search.Session
 	results []search.Result
 
+	expanded map[string]bool // competencies shown in full
+
 	newText  string
 	newComp  string
 	addError string
@@ -290,10 +292,17 @@ func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
 			if len(qs) == 0 {
 				return nil
 			}
+			// Each competency starts with its first few questions, so the
+			// page stays short and quick; one click shows the rest.
+			all := len(qs)
+			full := p.comp != "" || p.expanded[c.ID] || all <= previewQuestions+1
+			if !full {
+				qs = qs[:previewQuestions]
+			}
 			return app.Section().Class("card competency").Aria("labelledby", "c-"+c.ID).Body(
 				app.H2().ID("c-"+c.ID).Body(
 					app.Text(c.Name+" "),
-					app.Span().Class("tag").Text(strconv.Itoa(len(qs))),
+					app.Span().Class("tag").Text(strconv.Itoa(all)),
 				),
 				app.P().Class("muted small").Text(c.About),
 				app.Ul().Class("list-plain question-list").Body(
@@ -305,10 +314,24 @@ func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
 						)
 					}),
 				),
+				app.If(!full, func() app.UI {
+					return app.Button().Class("quiet show-all").Aria("expanded", "false").
+						Textf("Show all %d %s questions", all, c.Name).
+						OnClick(func(ctx app.Context, e app.Event) {
+							if p.expanded == nil {
+								p.expanded = map[string]bool{}
+							}
+							p.expanded[c.ID] = true
+						})
+				}),
 			)
 		}),
 	)
 }
+
+// previewQuestions is how many questions each competency shows before
+// "Show all".
+const previewQuestions = 4
 
 func levelTags(q bank.Question) []app.UI {
 	if q.Source == bank.Mine {
