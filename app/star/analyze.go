@@ -25,6 +25,7 @@ type analyzer struct {
 // Analyze reads an answer and returns its report. It never fails: empty or
 // unreadable text gets a low score and a tip that says what to do.
 func Analyze(in Input) Report {
+	loadTables()
 	var text string
 	var fields [4]span
 	if in.Fields != nil {

@@ -1,6 +1,9 @@
 package star
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Word flags. A token carries the union of the flags of its normalized form.
 const (
@@ -49,9 +52,23 @@ type entry struct {
 	canon string // non-empty: the word is an alias (dont -> don't)
 }
 
-// lexicon maps a normalized word to its flags. It is built once at package
-// initialization and never modified afterwards.
-var lexicon = buildLexicon()
+// lexicon maps a normalized word to its flags, and phrases maps the first
+// word of a phrase to its index. Both are built by loadTables on the first
+// Analyze, not at start-up (the app starts faster when no answer is being
+// read yet), and never modified afterwards.
+var (
+	lexicon    map[string]entry
+	phrases    map[string]*phraseIndex
+	tablesOnce sync.Once
+)
+
+// loadTables builds the lexicon and the phrase index once.
+func loadTables() {
+	tablesOnce.Do(func() {
+		lexicon = buildLexicon()
+		phrases = buildPhrases()
+	})
+}
 
 func buildLexicon() map[string]entry {
 	m := make(map[string]entry, 2048)
@@ -205,10 +222,6 @@ type phraseIndex struct {
 	single []phrase
 	next   map[string][]phrase
 }
-
-// phrases maps the first word of a phrase (a literal or a class) to its
-// index. It is built once at package initialization and never modified.
-var phrases = buildPhrases()
 
 func buildPhrases() map[string]*phraseIndex {
 	m := make(map[string]*phraseIndex, 512)

@@ -79,7 +79,7 @@ func (p *QuestionsPage) Render() app.UI {
 			app.Div().Body(
 				app.Label().For("search").Text("Search questions"),
 				app.Input().Type("search").ID("search").
-					Placeholder("e.g. mistake, conflict, deadline").
+					Placeholder("e.g. mistake, conflict").
 					AutoComplete(false).Spellcheck(false).
 					Value(p.query).
 					Aria("describedby", "search-hint").
