@@ -317,6 +317,16 @@ func TestSettingsAndBackup(t *testing.T) {
 	tab.Eval(`(() => { const s = document.getElementById("new-competency"); s.value = "customer"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil)
 	tab.Find("button", "Add question").Click()
 	tab.WaitFor("link", "Open your question")
+	const mine = "Tell me about a time you rescued a failing supplier relationship."
+	tab.Find("searchbox", "Search questions").Type("supplier rel")
+	tab.WaitFor("list", "Search results")
+	if _, ok := linkStarting(t, tab, mine); !ok {
+		t.Error("search does not find the question just added")
+	}
+	tab.Find("link", "Open your question").Click()
+	waitH1(t, tab, mine)
+	tab.Find("link", "Practice").Click()
+	waitH1(t, tab, mine)
 
 	navLink(t, tab, "Settings").Click()
 	waitH1(t, tab, "Settings")
@@ -540,4 +550,94 @@ func TestQuestionsList(t *testing.T) {
 	tab.Find("link", mistakeQuestion)
 	tab.Eval(`(() => { const s = document.getElementById("filter-level"); s.value = "manager"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil)
 	tab.WaitTrue("the level filter", `[...document.querySelectorAll(".question-list li")].every((li) => li.innerText.includes("manager"))`)
+}
+
+// TestDrillControls covers the timer, switching answer modes without losing
+// a word, and the search box's empty result and Escape.
+func TestDrillControls(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	timer := `document.querySelector(".timer-time").innerText`
+	tab.WaitFor("button", "Start timer").Click()
+	tab.WaitTrue("the timer to count", timer+` === "0:02"`)
+	tab.Find("button", "Pause").Click()
+	var paused string
+	tab.Eval(timer, &paused)
+	tab.WaitFor("button", "Resume timer")
+	tab.Eval(`new Promise((ok) => setTimeout(ok, 1500))`, nil)
+	var later string
+	tab.Eval(timer, &later)
+	if later != paused {
+		t.Errorf("the paused timer moved from %s to %s", paused, later)
+	}
+	tab.Find("button", "Reset timer").Click()
+	tab.WaitTrue("the timer to reset", timer+` === "0:00"`)
+
+	fill(t, tab, "Your answer", strongFree)
+	tab.Find("button", "Guided STAR").Click()
+	if got := tab.WaitFor("textbox", "Situation").Value(); got != strongFree {
+		t.Errorf("switching to guided mode put %q in Situation, want the whole answer", got)
+	}
+	fill(t, tab, "Result", "We shipped on time.")
+	tab.Find("button", "Free text").Click()
+	got := tab.WaitFor("textbox", "Your answer").Value()
+	if !strings.Contains(got, strongFree) || !strings.Contains(got, "We shipped on time.") {
+		t.Errorf("switching back to free text lost words: %q", got)
+	}
+
+	tab.Open(s.server.URL("/questions"))
+	search := tab.WaitFor("searchbox", "Search questions")
+	search.Type("zqxj")
+	tab.WaitTrue("the empty result", `document.body.innerText.includes("No question matches")`)
+	if _, ok := linkStarting(t, tab, "Mistakes and accountability"); !ok {
+		t.Error("the empty result suggests no competency")
+	}
+	tab.Press(kb.Escape)
+	tab.WaitTrue("Escape to clear the search", `document.getElementById("search").value === ""`)
+}
+
+// TestUpdateNotice deploys a new version under a visitor: the page offers
+// to reload, and reloading runs the new version.
+func TestUpdateNotice(t *testing.T) {
+	s := start(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(s.site)); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := harness.Serve(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop()
+	tab := s.browser.NewIsolatedTab(t, 1280, 900)
+	t.Cleanup(func() { checkClean(t, tab, srv.Origin()) })
+	tab.Open(srv.URL("/"))
+	tab.WaitServiceWorker()
+
+	// A new deployment: a new worker with a new version.
+	worker := filepath.Join(dir, "app-worker.js")
+	old, err := os.ReadFile(worker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(worker, []byte(strings.Replace(string(old), `"stardrill-`, `"stardrill-next-`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab.DisableCache()
+	tab.Eval(`navigator.serviceWorker.getRegistration().then((r) => r.update())`, nil)
+	tab.WaitFor("button", "Reload to update").Click()
+	tab.WaitApp()
+	tab.WaitGone("button", "Reload to update")
+	for i := 0; ; i++ {
+		var updated bool
+		tab.Eval(`caches.keys().then((k) => k.some((n) => n.startsWith("stardrill-next-")))`, &updated)
+		if updated {
+			break
+		}
+		if i == 40 {
+			t.Fatal("the new version's cache never appeared")
+		}
+		tab.Eval(`new Promise((ok) => setTimeout(ok, 250))`, nil)
+	}
 }

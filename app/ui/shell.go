@@ -42,6 +42,8 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 			),
 		),
 		app.Main().ID("main").Class("sd-main").Body(
+			// Shown only where scripts are off; it holds no user text.
+			app.Raw(`<noscript><p class="notice warn">stardrill runs in your browser with JavaScript and WebAssembly. Turn JavaScript on for this site to practise; you can still read the questions below.</p></noscript>`),
 			&appNotices{Env: env},
 			app.Div().Body(content...),
 		),
