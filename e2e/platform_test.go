@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"net/url"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -532,4 +533,37 @@ func TestHarness(t *testing.T) {
 	if len(tab.Requests()) == 0 {
 		t.Error("the harness saw no requests at all")
 	}
+}
+
+// TestSubPath serves the site under /stardrill, as a GitHub Pages project
+// site would: deep links, navigation and the search shortcut keep the prefix.
+func TestSubPath(t *testing.T) {
+	s := start(t)
+	root := t.TempDir()
+	cmd := exec.Command("go", "run", "./wasm", "build", "-o", filepath.Join(root, "stardrill"), "-prefix", "/stardrill", "-wasm", s.wasm)
+	cmd.Dir = s.root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building under /stardrill: %v\n%s", err, out)
+	}
+	srv, err := harness.Serve(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop()
+	tab := s.browser.NewIsolatedTab(t, 1280, 900)
+	t.Cleanup(func() { checkClean(t, tab, srv.Origin()) })
+	tab.Open(srv.URL("/stardrill/questions/made-a-mistake"))
+	waitH1(t, tab, "Tell me about a time you made a mistake at work.")
+	navLink(t, tab, "Progress").Click()
+	waitH1(t, tab, "Progress")
+	if p := pathname(t, tab); p != "/stardrill/progress" {
+		t.Errorf("the Progress link led to %s", p)
+	}
+	tab.Press("/")
+	tab.WaitTrue("the search box to have focus", `document.activeElement && document.activeElement.id === "search"`)
+	if p := pathname(t, tab); p != "/stardrill/questions" {
+		t.Errorf("the / shortcut led to %s", p)
+	}
+	tab.Reload()
+	waitH1(t, tab, "Questions")
 }

@@ -187,9 +187,9 @@ func (p *DrillPage) Render() app.UI {
 	}
 	return frame(p.Env, "/",
 		app.P().Class("small").Body(
-			app.A().Href("/questions/"+p.q.ID).Text(p.Env.competencyName(p.q.Competency)),
+			app.A().Href(link("/questions/"+p.q.ID)).Text(p.Env.competencyName(p.q.Competency)),
 			app.Text(" · "),
-			app.A().Href("/").Text("Choose another question"),
+			app.A().Href(link("/")).Text("Choose another question"),
 		),
 		app.H1().Class("question").Text(p.phrasing),
 		app.If(p.draftNote != "", func() app.UI {
@@ -244,7 +244,7 @@ func (p *DrillPage) renderPicker() app.UI {
 			app.Section().Class("card stack").Aria("labelledby", "choose-heading").Body(
 				app.H2().ID("choose-heading").Text("Choose a question"),
 				app.P().Class("muted").Text("Search the whole bank by any words you remember, then press Practice."),
-				app.A().Class("button").Href("/questions?focus=search").Text("Search questions"),
+				app.A().Class("button").Href(link("/questions?focus=search")).Text("Search questions"),
 			),
 		),
 		app.If(len(drafts) > 0, func() app.UI {
@@ -256,7 +256,7 @@ func (p *DrillPage) renderPicker() app.UI {
 						return nil
 					}
 					return app.Li().Body(
-						app.A().Href("/?q="+q.ID).Text(q.Text),
+						app.A().Href(link("/?q="+q.ID)).Text(q.Text),
 						app.Span().Class("small muted").Text(" · "+d.UpdatedAt.Local().Format("2 Jan 15:04")),
 					)
 				}),
@@ -284,7 +284,7 @@ func (p *DrillPage) surprise(ctx app.Context, qs []bank.Question) {
 		qs = fresh
 	}
 	q := qs[int(p.Env.Random()%uint64(len(qs)))]
-	ctx.Navigate("/?q=" + q.ID)
+	ctx.Navigate(link("/?q=" + q.ID))
 }
 
 func (p *DrillPage) renderTimer() app.UI {
@@ -565,7 +565,7 @@ func (p *DrillPage) renderActions() app.UI {
 					b := p.Env.questions()
 					p.surprise(ctx, b.Questions())
 				}),
-				app.A().Class("button quiet").Href("/progress").Text("See progress"),
+				app.A().Class("button quiet").Href(link("/progress")).Text("See progress"),
 			),
 		)
 	}

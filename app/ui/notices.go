@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -42,7 +43,7 @@ func (n *appNotices) OnMount(ctx app.Context) {
 		// Act once this key event is over: focusing or navigating from
 		// inside it leaves go-app deaf to the search box's input.
 		win := app.Window()
-		if win.URL().Path == "/questions" {
+		if strings.HasSuffix(win.URL().Path, "/questions") {
 			if el := win.GetElementByID("search"); el.Truthy() {
 				win.Call("setTimeout", el.Get("focus").Call("bind", el), 0)
 			}
@@ -50,7 +51,7 @@ func (n *appNotices) OnMount(ctx app.Context) {
 		}
 		// goappNav is go-app's entry point for navigation started outside
 		// its event handlers.
-		win.Call("setTimeout", win.Get("goappNav"), 0, "/questions?focus=search")
+		win.Call("setTimeout", win.Get("goappNav"), 0, link("/questions?focus=search"))
 		return nil
 	})
 	app.Window().Call("addEventListener", "keydown", n.onKey)

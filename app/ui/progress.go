@@ -39,7 +39,7 @@ func (p *ProgressPage) summary(attempts []store.Attempt) []app.UI {
 	if len(attempts) == 0 {
 		return []app.UI{app.Div().Class("card").Body(
 			app.P().Text("No attempts yet. Each answer you save shows up here with its score, its time and how it felt, so you can see yourself improve."),
-			app.A().Class("button primary").Href("/").Text("Start a drill"),
+			app.A().Class("button primary").Href(link("/")).Text("Start a drill"),
 		)}
 	}
 	practised := map[string]bool{}
@@ -82,7 +82,7 @@ func (p *ProgressPage) coverage(practised map[string]bool) app.UI {
 			id := "cov-" + c.ID
 			return app.Li().Class("coverage-row").Body(
 				app.Label().For(id).Body(
-					app.A().Href("/questions?competency="+c.ID).Text(c.Name),
+					app.A().Href(link("/questions?competency="+c.ID)).Text(c.Name),
 					app.Span().Class("small muted").Textf(" %d of %d", done, len(qs)),
 				),
 				app.Progress().ID(id).Max(float64(len(qs))).Value(float64(done)),
@@ -237,7 +237,7 @@ func (d *attemptDetail) Render() app.UI {
 		}),
 		reportView(report, text),
 		app.Div().Class("row").Body(
-			app.A().Class("button").Href("/?q="+a.QuestionID).Text("Practise again"),
+			app.A().Class("button").Href(link("/?q="+a.QuestionID)).Text("Practise again"),
 			app.Button().Class("danger").Text("Delete attempt").OnClick(func(ctx app.Context, e app.Event) {
 				d.OnDelete(ctx, a)
 			}),

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -28,8 +29,10 @@ func (p *QuestionPage) OnInit() {
 
 func (p *QuestionPage) OnNav(ctx app.Context) { p.fromURL(ctx.Page().URL()) }
 
+// fromURL takes the question's ID from the last part of the path, which
+// also works when the site is served under a prefix such as /stardrill.
 func (p *QuestionPage) fromURL(u *url.URL) {
-	p.id = strings.TrimPrefix(u.Path, "/questions/")
+	p.id = path.Base(u.Path)
 }
 
 // OnPreRender sets the page title for the prerendered HTML.
@@ -48,18 +51,18 @@ func (p *QuestionPage) Render() app.UI {
 			app.H1().Text("Question not found"),
 			app.P().Body(
 				app.Text("There is no question here. It may have been one of your own that you deleted. "),
-				app.A().Href("/questions").Text("Browse all questions"),
+				app.A().Href(link("/questions")).Text("Browse all questions"),
 				app.Text("."),
 			),
 		)
 	}
 	return frame(p.Env, "/questions",
 		app.P().Class("small").Body(
-			app.A().Href("/questions?competency="+q.Competency).Text(p.Env.competencyName(q.Competency)),
+			app.A().Href(link("/questions?competency="+q.Competency)).Text(p.Env.competencyName(q.Competency)),
 		),
 		app.H1().Text(q.Text),
 		app.Div().Class("row").Body(
-			app.A().Class("button primary").Href("/?q="+q.ID).Text("Practice"),
+			app.A().Class("button primary").Href(link("/?q="+q.ID)).Text("Practice"),
 			app.Span().Class("levels").Body(levelTags(q)...),
 		),
 		app.If(len(q.Variants) > 0, func() app.UI {
@@ -97,7 +100,7 @@ func (p *QuestionPage) deleteMine(ctx app.Context, e app.Event) {
 		app.Window().Call("alert", err.Error())
 		return
 	}
-	ctx.Navigate("/questions")
+	ctx.Navigate(link("/questions"))
 }
 
 // section renders a titled card.

@@ -218,7 +218,7 @@ func (p *QuestionsPage) renderResults(b *bank.Bank) app.UI {
 			app.P().Textf("No question matches “%s”.", strings.TrimSpace(p.query)),
 			app.P().Body(
 				app.Text("Try fewer words, or browse a competency such as "),
-				app.A().Href("/questions?competency="+suggestCompetency(b, p.query)).Text(p.Env.competencyName(suggestCompetency(b, p.query))),
+				app.A().Href(link("/questions?competency="+suggestCompetency(b, p.query))).Text(p.Env.competencyName(suggestCompetency(b, p.query))),
 				app.Text("."),
 			),
 		)
@@ -228,7 +228,7 @@ func (p *QuestionsPage) renderResults(b *bank.Bank) app.UI {
 			r := results[i]
 			q, _ := b.Question(r.QuestionID)
 			return app.Li().Class("result").Body(
-				app.A().ID("result-"+strconv.Itoa(i)).Class("result-link").Href("/questions/"+q.ID).
+				app.A().ID("result-"+strconv.Itoa(i)).Class("result-link").Href(link("/questions/"+q.ID)).
 					OnKeyDown(p.onResultKey(i)).Body(
 					app.Span().Class("result-text").Body(highlight(r.Text, r.Matched)...),
 					app.If(r.Kind != search.Canonical, func() app.UI {
@@ -309,7 +309,7 @@ func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
 					app.Range(qs).Slice(func(j int) app.UI {
 						q := qs[j]
 						return app.Li().Body(
-							app.A().Href("/questions/"+q.ID).Text(q.Text),
+							app.A().Href(link("/questions/"+q.ID)).Text(q.Text),
 							app.Span().Class("levels").Body(levelTags(q)...),
 						)
 					}),
@@ -378,7 +378,7 @@ func (p *QuestionsPage) renderAdd(comps []bank.Competency) app.UI {
 		app.If(p.added != "", func() app.UI {
 			return app.P().Class("notice good").Role("status").Body(
 				app.Text("Added. "),
-				app.A().Href("/questions/"+p.added).Text("Open your question"),
+				app.A().Href(link("/questions/"+p.added)).Text("Open your question"),
 			)
 		}),
 		app.Div().Body(

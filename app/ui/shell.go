@@ -2,7 +2,11 @@
 // and a file per page or widget, named after what the user sees.
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // navItem is one link of the navigation bar.
 type navItem struct{ path, label string }
@@ -21,7 +25,7 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
 		app.Header().Class("sd-header").Body(
 			app.Div().Class("sd-header-inner").Body(
-				app.A().Class("sd-brand").Href("/").Body(
+				app.A().Class("sd-brand").Href(link("/")).Body(
 					// Decorative: the name follows. (go-app drops an empty alt.)
 					app.Img().Src("/web/icon.svg").Role("presentation").Aria("hidden", "true"),
 					app.Span().Text("stardrill"),
@@ -31,7 +35,7 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 					app.Ul().Body(
 						app.Range(navItems).Slice(func(i int) app.UI {
 							it := navItems[i]
-							a := app.A().Href(it.path).Text(it.label)
+							a := app.A().Href(link(it.path)).Text(it.label)
 							if it.path == current {
 								a = a.Aria("current", "page")
 							}
@@ -51,4 +55,14 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 			app.P().Text("Everything you write stays in this browser. stardrill sends nothing anywhere."),
 		),
 	)
+}
+
+// link returns the address of an app page. go-app puts the prefix the site
+// is served under (such as /stardrill) into prerendered links, but not into
+// links the running app renders: this does, in the browser.
+func link(path string) string {
+	if app.IsClient {
+		return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + path
+	}
+	return path
 }
