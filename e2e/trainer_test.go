@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -640,4 +641,33 @@ func TestUpdateNotice(t *testing.T) {
 		}
 		tab.Eval(`new Promise((ok) => setTimeout(ok, 250))`, nil)
 	}
+}
+
+// TestDueForPractice: an attempt that felt hard an hour ago is not due yet;
+// one that needed "Again" is, and the Drill page offers it.
+func TestDueForPractice(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	hourAgo := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+	tab.SetLocalStorage(s.server.Origin(), map[string]string{
+		"stardrill/schema": "1",
+		"stardrill/attempt/aaaaaaaaa00000001": `{"v":1,"id":"aaaaaaaaa00000001","question":"made-a-mistake","saved":"` + hourAgo + `","grade":"again","score":40,"engine":1}`,
+		"stardrill/attempt/aaaaaaaaa00000002": `{"v":1,"id":"aaaaaaaaa00000002","question":"costly-mistake","saved":"` + hourAgo + `","grade":"hard","score":60,"engine":1}`,
+	})
+	tab.Open(s.server.URL("/"))
+	tab.WaitFor("heading", "Due for practice")
+	tab.Find("link", mistakeQuestion)
+	var dueList string
+	tab.Eval(`document.querySelector("[aria-labelledby=s-due-for-practice]").innerText`, &dueList)
+	if strings.Contains(dueList, "cost your employer") {
+		t.Error("a question graded Hard an hour ago is listed as due")
+	}
+	tab.Find("button", "Surprise me").Click()
+	waitH1OneOf(t, tab, "made-a-mistake")
+}
+
+// waitH1OneOf waits for the drill of the question with the given ID.
+func waitH1OneOf(t *testing.T, tab *harness.Tab, id string) {
+	t.Helper()
+	tab.WaitTrue("the drill of "+id, fmt.Sprintf(`location.search === "?q=%s" && document.querySelector("h1.question") !== null`, id))
 }

@@ -247,6 +247,7 @@ func (p *DrillPage) renderPicker() app.UI {
 				app.A().Class("button").Href(link("/questions?focus=search")).Text("Search questions"),
 			),
 		),
+		p.renderDue(b),
 		app.If(len(drafts) > 0, func() app.UI {
 			return section("Continue a draft", app.Ul().Class("list-plain question-list").Body(
 				app.Range(drafts).Slice(func(i int) app.UI {
@@ -265,10 +266,21 @@ func (p *DrillPage) renderPicker() app.UI {
 	)
 }
 
-// surprise opens a random question from qs, preferring ones never tried.
+// surprise opens a question from qs: the one most overdue for practice if
+// any is due, else one never tried, else any.
 func (p *DrillPage) surprise(ctx app.Context, qs []bank.Question) {
 	if len(qs) == 0 {
 		return
+	}
+	in := map[string]bool{}
+	for _, q := range qs {
+		in[q.ID] = true
+	}
+	for _, d := range p.Env.due() {
+		if in[d.QuestionID] && d.QuestionID != p.q.ID {
+			ctx.Navigate(link("/?q=" + d.QuestionID))
+			return
+		}
 	}
 	tried := map[string]bool{}
 	for _, a := range p.Env.Store.Attempts() {
@@ -285,6 +297,33 @@ func (p *DrillPage) surprise(ctx app.Context, qs []bank.Question) {
 	}
 	q := qs[int(p.Env.Random()%uint64(len(qs)))]
 	ctx.Navigate(link("/?q=" + q.ID))
+}
+
+// maxDue is how many due questions the picker lists.
+const maxDue = 5
+
+// renderDue lists the questions due for practice, from how past attempts
+// felt: the harder it felt, the sooner it comes back.
+func (p *DrillPage) renderDue(b *bank.Bank) app.UI {
+	due := p.Env.due()
+	if len(due) == 0 {
+		return nil
+	}
+	if len(due) > maxDue {
+		due = due[:maxDue]
+	}
+	return section("Due for practice",
+		app.P().Class("muted small").Text("Questions come back sooner when an attempt felt hard, and later when it felt easy."),
+		app.Ul().Class("list-plain question-list").Body(
+			app.Range(due).Slice(func(i int) app.UI {
+				q, ok := b.Question(due[i].QuestionID)
+				if !ok {
+					return nil
+				}
+				return app.Li().Body(app.A().Href(link("/?q=" + q.ID)).Text(q.Text))
+			}),
+		),
+	)
 }
 
 func (p *DrillPage) renderTimer() app.UI {

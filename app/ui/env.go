@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"stardrill/app/bank"
+	"stardrill/app/schedule"
 	"stardrill/app/search"
 	"stardrill/app/store"
 )
@@ -79,6 +80,16 @@ func sameQuestions(a, b []store.Question) bool {
 		}
 	}
 	return true
+}
+
+// due returns the questions due for practice now, most overdue first.
+func (e *Env) due() []schedule.Due {
+	attempts := e.Store.Attempts()
+	reviews := make([]schedule.Review, len(attempts))
+	for i, a := range attempts {
+		reviews[i] = schedule.Review{QuestionID: a.QuestionID, At: a.SavedAt, Grade: schedule.Grade(a.Grade)}
+	}
+	return schedule.DueBy(schedule.Plan(reviews), e.Now())
 }
 
 // competencyName returns the display name of a competency ID.
