@@ -650,7 +650,7 @@ func TestDueForPractice(t *testing.T) {
 	tab := s.privateTab(t, 1280, 900)
 	hourAgo := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
 	tab.SetLocalStorage(s.server.Origin(), map[string]string{
-		"stardrill/schema": "1",
+		"stardrill/schema":                    "1",
 		"stardrill/attempt/aaaaaaaaa00000001": `{"v":1,"id":"aaaaaaaaa00000001","question":"made-a-mistake","saved":"` + hourAgo + `","grade":"again","score":40,"engine":1}`,
 		"stardrill/attempt/aaaaaaaaa00000002": `{"v":1,"id":"aaaaaaaaa00000002","question":"costly-mistake","saved":"` + hourAgo + `","grade":"hard","score":60,"engine":1}`,
 	})
