@@ -61,7 +61,7 @@ func (p *QuestionPage) Render() app.UI {
 			app.A().Href(link("/questions?competency="+q.Competency)).Text(p.Env.competencyName(q.Competency)),
 		),
 		app.H1().Text(q.Text),
-		app.Div().Class("row").Body(
+		app.Div().Class("row page-actions").Body(
 			app.A().Class("button primary").Href(link("/?q="+q.ID)).Text("Practice"),
 			app.Span().Class("levels").Body(levelTags(q)...),
 		),
