@@ -20,20 +20,35 @@ const BlankPath = "/__e2e/blank"
 // again on the same port, so a test can take the site offline and bring it
 // back without changing the page's origin.
 type Server struct {
-	dir  string
-	addr string
+	dir    string
+	addr   string
+	header http.Header // added to every answer
 
 	mu  sync.Mutex
 	srv *http.Server
 }
 
 // Serve starts serving the site in dir on a free port of 127.0.0.1.
-func Serve(dir string) (*Server, error) {
+func Serve(dir string) (*Server, error) { return serveWith(dir, nil) }
+
+// ServeIsolated is Serve for a benchmark page: it adds the two headers that
+// make the page cross-origin isolated (Cross-Origin-Opener-Policy:
+// same-origin, Cross-Origin-Embedder-Policy: require-corp), so that Chromium
+// gives performance.now() a 5 µs resolution instead of 100 µs. Such a page
+// can load nothing from other origins.
+func ServeIsolated(dir string) (*Server, error) {
+	return serveWith(dir, http.Header{
+		"Cross-Origin-Opener-Policy":   {"same-origin"},
+		"Cross-Origin-Embedder-Policy": {"require-corp"},
+	})
+}
+
+func serveWith(dir string, header http.Header) (*Server, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("listening on 127.0.0.1: %w", err)
 	}
-	s := &Server{dir: dir, addr: ln.Addr().String()}
+	s := &Server{dir: dir, addr: ln.Addr().String(), header: header}
 	s.serve(ln)
 	return s, nil
 }
@@ -83,6 +98,15 @@ func (s *Server) Start() error {
 
 func (s *Server) serve(ln net.Listener) {
 	files := site.FileServer(s.dir)
+	if s.header != nil {
+		inner := files
+		files = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			for k, v := range s.header {
+				w.Header()[k] = v
+			}
+			inner.ServeHTTP(w, r)
+		})
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc(BlankPath, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
