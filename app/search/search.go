@@ -1,6 +1,8 @@
-// Package search finds questions as a person types, with fuzzy matching
-// (github.com/sahilm/fuzzy) over every phrasing of every question and over
-// each question's topic: its competency and tags.
+// Package search finds questions as a person types, over every phrasing of
+// every question and each question's topic (its competency and tags): first
+// by the words of the query, in any order, then by fuzzy matching
+// (github.com/sahilm/fuzzy) of its letters. It is fast enough for every
+// keystroke in the browser.
 package search
 
 import (
@@ -53,17 +55,30 @@ type Index struct {
 	// letterSet): an entry that lacks one of the query's characters cannot
 	// match it, and is skipped before the fuzzy matcher runs.
 	letters []uint64
+	// question numbers each entry's question, so that results can be kept
+	// one per question in a slice rather than a map.
+	question  []int32
+	questions int
 }
 
 // New returns an index over the entries. Earlier entries win ties.
 func New(entries []Entry) *Index {
-	ix := &Index{entries: entries, lower: make([]string, len(entries)), letters: make([]uint64, len(entries))}
+	ix := &Index{entries: entries, lower: make([]string, len(entries)), letters: make([]uint64, len(entries)),
+		question: make([]int32, len(entries))}
+	number := map[string]int32{}
 	for i, e := range entries {
+		n, ok := number[e.QuestionID]
+		if !ok {
+			n = int32(len(number))
+			number[e.QuestionID] = n
+		}
+		ix.question[i] = n
 		if l := strings.ToLower(e.Text); len(l) == len(e.Text) {
 			ix.lower[i] = l
 		}
 		ix.letters[i] = letterSet(e.Text)
 	}
+	ix.questions = len(number)
 	return ix
 }
 
@@ -124,15 +139,21 @@ type candidates struct {
 func (c candidates) Len() int            { return len(c.ids) }
 func (c candidates) String(i int) string { return c.ix.entries[c.ids[i]].Text }
 
-// Ranking. Fuzzy matching alone commits to the earliest letters it can, so
-// "mistake" matches "Tell me about a time…" letter by letter before it
-// reaches the word itself. Results are therefore ranked in tiers: an entry
-// in which every word of the query starts a word beats one that only holds
-// the query's letters in order, and a question's wording beats its topic.
+// Ranking. Results come in two tiers. The word tier holds entries in which
+// query words begin words ("mistake at work" finds "…made a mistake at
+// work"), ranked by how many query words they hold, then by length; most of
+// a multi-word query must be there, in any order. The fuzzy tier, from
+// github.com/sahilm/fuzzy, holds entries that only contain the query's
+// letters in order ("mstk"). Fuzzy matching runs only when the word tier
+// finds fewer than fuzzyBelow questions: below good word matches, letter
+// matches are noise, and for the short queries of the first keystrokes,
+// which nearly every entry matches letter by letter, they cost the most.
 const (
-	wordTier    = 4000 // every query word begins a word of the entry
-	topicCost   = 2000 // the match is in the topic line, not the wording
-	variantCost = 10   // among equals, the canonical phrasing first
+	wordTier    = 1 << 20 // above any fuzzy score
+	perWord     = 1 << 12 // each query word found in the entry
+	topicCost   = 1 << 11 // the match is in the topic line, not the wording
+	variantCost = 10      // among equals, the canonical phrasing first
+	fuzzyBelow  = 5
 )
 
 // Find returns at most limit questions that match query, best first, one
@@ -143,8 +164,9 @@ func (ix *Index) Find(query string, limit int) []Result {
 }
 
 // Session searches an index one keystroke at a time. When a query extends
-// the previous one, only the entries that matched the previous one can match
-// it, so only those are searched. A Session is not safe for concurrent use.
+// the last word of the previous one, only the entries that matched the
+// previous one can match it, so only those are searched. A Session is not
+// safe for concurrent use.
 type Session struct {
 	ix    *Index
 	query string
@@ -158,7 +180,7 @@ func (ix *Index) Session() *Session { return &Session{ix: ix} }
 func (s *Session) Find(query string, limit int) []Result {
 	query = strings.TrimSpace(query)
 	var within []int
-	if s.query != "" && strings.HasPrefix(query, s.query) {
+	if s.query != "" && strings.HasPrefix(query, s.query) && !strings.ContainsAny(query[len(s.query):], " \t") {
 		within = s.ids
 		if within == nil {
 			within = []int{}
@@ -169,91 +191,174 @@ func (s *Session) Find(query string, limit int) []Result {
 	return out
 }
 
+// needWords is how many of n query words an entry must begin words with to
+// enter the word tier: all of one or two, then all but one in three.
+func needWords(n int) int {
+	return n - n/3
+}
+
 // find searches the entries listed in within, or all of them when within is
-// nil. It also returns the entries that matched.
+// nil. It also returns the entries that matched, in either tier.
 func (ix *Index) find(query string, limit int, within []int) ([]Result, []int) {
 	if query == "" || limit <= 0 {
 		return nil, nil
 	}
-	words := strings.Fields(strings.ToLower(query))
-	need := letterSet(strings.ReplaceAll(query, " ", ""))
-	c := candidates{ix: ix, ids: make([]int, 0, len(ix.entries))}
+	lowerQuery := strings.ToLower(query)
+	words := strings.Fields(lowerQuery)
+	need := needWords(len(words))
+	letters := letterSet(strings.ReplaceAll(query, " ", ""))
+	// The best match so far of each question: an entry and its score.
+	type hit struct {
+		entry, score int
+		fuzzy        []int // matched offsets, for fuzzy-tier hits
+	}
+	best := make([]hit, ix.questions)
+	for i := range best {
+		best[i].entry = -1
+	}
+	found := 0
+	keep := func(h hit) {
+		q := ix.question[h.entry]
+		if best[q].entry < 0 {
+			found++
+		} else if h.score <= best[q].score {
+			return
+		}
+		best[q] = h
+	}
+	var matched, rest []int
+	visit := func(i int) {
+		if n := wordCount(ix.lower[i], words, need); n >= need {
+			keep(hit{entry: i, score: wordTier + n*perWord - len(ix.entries[i].Text) - cost(ix.entries[i].Kind)})
+			matched = append(matched, i)
+			return
+		}
+		if ix.letters[i]&letters == letters && subsequence(ix.lower[i], lowerQuery) {
+			rest = append(rest, i)
+		}
+	}
 	if within == nil {
-		for i, set := range ix.letters {
-			if set&need == need {
-				c.ids = append(c.ids, i)
-			}
+		for i := range ix.entries {
+			visit(i)
 		}
 	} else {
 		for _, i := range within {
-			if ix.letters[i]&need == need {
-				c.ids = append(c.ids, i)
-			}
+			visit(i)
 		}
 	}
-	matches := fuzzy.FindFromNoSort(query, c)
-	matched := make([]int, 0, len(matches))
-	best := make(map[string]int, len(matches)) // question ID → index in out
-	out := make([]Result, 0, len(matches))
-	for _, m := range matches {
-		id := c.ids[m.Index]
-		matched = append(matched, id)
-		e := ix.entries[id]
-		r := Result{QuestionID: e.QuestionID, Text: e.Text, Kind: e.Kind, Matched: m.MatchedIndexes, Score: m.Score}
-		if hits := wordStarts(ix.lower[id], words); hits != nil {
-			r.Matched = hits
-			r.Score = wordTier - len(e.Text)
+	if found < fuzzyBelow && len(rest) > 0 {
+		c := candidates{ix: ix, ids: rest}
+		for _, m := range fuzzy.FindFromNoSort(query, c) {
+			i := rest[m.Index]
+			matched = append(matched, i)
+			keep(hit{entry: i, score: m.Score - cost(ix.entries[i].Kind), fuzzy: m.MatchedIndexes})
 		}
-		switch e.Kind {
-		case Topic:
-			r.Score -= topicCost
-		case Variant:
-			r.Score -= variantCost
+	} else {
+		// Not searched now, but they may match the next keystroke's query
+		// when it narrows to them.
+		matched = append(matched, rest...)
+	}
+	hits := make([]hit, 0, found)
+	for _, h := range best {
+		if h.entry >= 0 {
+			hits = append(hits, h)
 		}
-		if i, ok := best[e.QuestionID]; ok {
-			if r.Score > out[i].Score {
-				out[i] = r
-			}
-			continue
+	}
+	// Ties go to the earlier entry, so the order never depends on chance.
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
 		}
-		best[e.QuestionID] = len(out)
-		out = append(out, r)
+		return hits[i].entry < hits[j].entry
+	})
+	if len(hits) > limit {
+		hits = hits[:limit]
 	}
-	// The matches come in entry order, so a stable sort keeps earlier
-	// entries first among equal scores.
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	if len(out) > limit {
-		out = out[:limit]
+	out := make([]Result, len(hits))
+	for k, h := range hits {
+		e := ix.entries[h.entry]
+		marks := h.fuzzy
+		if marks == nil {
+			marks = wordStarts(ix.lower[h.entry], words)
+		} else {
+			marks = append([]int(nil), marks...)
+		}
+		out[k] = Result{QuestionID: e.QuestionID, Text: e.Text, Kind: e.Kind, Matched: marks, Score: h.score}
 	}
-	for i := range out {
-		out[i].Matched = append([]int(nil), out[i].Matched...)
-	}
+	sort.Ints(matched)
 	return out, matched
 }
 
-// wordStarts returns the byte offsets of every query word where it first
-// begins a word of text (both in lower case), or nil unless all words do.
-func wordStarts(text string, words []string) []int {
-	if text == "" {
-		return nil
+func cost(k Kind) int {
+	switch k {
+	case Topic:
+		return topicCost
+	case Variant:
+		return variantCost
 	}
+	return 0
+}
+
+// subsequence reports whether text may hold the bytes of q in order, which
+// a fuzzy match needs. Both are in lower case; where text could not be
+// lowered without moving offsets (it is ""), it answers yes and leaves the
+// decision to the fuzzy matcher.
+func subsequence(text, q string) bool {
+	if text == "" {
+		return true
+	}
+	for i := 0; i < len(q); i++ {
+		j := strings.IndexByte(text, q[i])
+		if j < 0 {
+			return false
+		}
+		text = text[j+1:]
+	}
+	return true
+}
+
+// wordAt returns where w first begins a word of text, or -1.
+func wordAt(text, w string) int {
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if i == 0 || !isWordByte(text[i-1]) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+// wordCount returns how many query words begin a word of text (both in
+// lower case), stopping early once fewer than need can be reached.
+func wordCount(text string, words []string, need int) int {
+	if text == "" {
+		return 0
+	}
+	found := 0
+	for wi, w := range words {
+		if found+len(words)-wi < need {
+			return found
+		}
+		if wordAt(text, w) >= 0 {
+			found++
+		}
+	}
+	return found
+}
+
+// wordStarts returns the byte offsets of the characters of every query word
+// where it first begins a word of text, in order, for highlighting.
+func wordStarts(text string, words []string) []int {
 	var hits []int
 	for _, w := range words {
-		at := -1
-		for from := 0; from < len(text); {
-			i := strings.Index(text[from:], w)
-			if i < 0 {
-				break
-			}
-			i += from
-			if i == 0 || !isWordByte(text[i-1]) {
-				at = i
-				break
-			}
-			from = i + 1
-		}
+		at := wordAt(text, w)
 		if at < 0 {
-			return nil
+			continue
 		}
 		for k := 0; k < len(w); k++ {
 			if utf8.RuneStart(text[at+k]) {
@@ -262,7 +367,18 @@ func wordStarts(text string, words []string) []int {
 		}
 	}
 	sort.Ints(hits)
-	return hits
+	return compact(hits)
+}
+
+// compact drops repeated offsets (two query words matching the same place).
+func compact(s []int) []int {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // isWordByte reports whether b is part of a word: a letter, a digit, or a
