@@ -12,8 +12,9 @@ import (
 	"stardrill/app/store"
 )
 
-// searchLimit is the most results the search list shows.
-const searchLimit = 40
+// searchLimit is the most results the search list shows: enough to scan,
+// few enough to redraw on every keystroke.
+const searchLimit = 20
 
 // QuestionsPage lists the question bank by competency, searches it as the
 // user types, and lets the user add questions of their own.
@@ -84,6 +85,7 @@ func (p *QuestionsPage) Render() app.UI {
 					Value(p.query).
 					Aria("describedby", "search-hint").
 					OnInput(p.onSearch).
+					OnFocus(p.prepareSearch).
 					OnKeyDown(p.onSearchKey),
 				app.P().ID("search-hint").Class("hint").Text("Press / anywhere to search, ↓ to move through results, Enter to open, Escape to clear."),
 			),
@@ -131,6 +133,15 @@ func selectBox(id, value string, opts []option, onChange func(app.Context, strin
 			return app.Option().Value(opts[i].value).Selected(opts[i].value == value).Text(opts[i].label)
 		}),
 	)
+}
+
+// prepareSearch builds the search index when the search box gets focus, so
+// that the first keystroke does not wait for it.
+func (p *QuestionsPage) prepareSearch(ctx app.Context, e app.Event) {
+	if p.session == nil {
+		p.session = p.Env.searchIndex().Session()
+	}
+	ctx.PreventUpdate()
 }
 
 func (p *QuestionsPage) onSearch(ctx app.Context, e app.Event) {
