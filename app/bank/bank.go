@@ -15,6 +15,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Level is the seniority a question suits.
@@ -103,8 +104,9 @@ type Bank struct {
 	byID      map[string]*Question
 	examples  map[string][]Example
 	files     map[string]*file // competency ID -> parsed file, for Validate
-	questions []Question       // flattened byComp
-	phrasings []Phrasing
+
+	normOnce sync.Once
+	norm     map[string]string // see normalized
 }
 
 // Question returns the question with the given ID.
@@ -118,7 +120,17 @@ func (b *Bank) Question(id string) (Question, bool) {
 
 // Questions returns every question in competency order (see Competencies) and,
 // within a competency, built-in questions in file order followed by the user's.
-func (b *Bank) Questions() []Question { return slices.Clone(b.questions) }
+func (b *Bank) Questions() []Question {
+	n := 0
+	for _, qs := range b.byComp {
+		n += len(qs)
+	}
+	all := make([]Question, 0, n)
+	for _, qs := range b.byComp {
+		all = append(all, qs...)
+	}
+	return all
+}
 
 // Competencies returns the competencies sorted by name.
 func (b *Bank) Competencies() []Competency { return slices.Clone(b.comps) }
@@ -150,28 +162,23 @@ func (b *Bank) Examples(competency string) []Example {
 
 // Phrasings returns every phrasing of every question, in the order of
 // Questions, for search.
-func (b *Bank) Phrasings() []Phrasing { return slices.Clone(b.phrasings) }
-
-// index fills questions, byID and phrasings from byComp.
-func (b *Bank) index() {
+func (b *Bank) Phrasings() []Phrasing {
 	n := 0
 	for _, qs := range b.byComp {
-		n += len(qs)
-	}
-	b.questions = make([]Question, 0, n)
-	for _, qs := range b.byComp {
-		b.questions = append(b.questions, qs...)
-	}
-	b.byID = make(map[string]*Question, n)
-	b.phrasings = make([]Phrasing, 0, 4*n)
-	for i := range b.questions {
-		q := &b.questions[i]
-		b.byID[q.ID] = q
-		b.phrasings = append(b.phrasings, Phrasing{QuestionID: q.ID, Text: q.Text})
-		for v, p := range q.Variants {
-			b.phrasings = append(b.phrasings, Phrasing{QuestionID: q.ID, Text: p, Variant: v + 1})
+		for _, q := range qs {
+			n += 1 + len(q.Variants)
 		}
 	}
+	ps := make([]Phrasing, 0, n)
+	for _, qs := range b.byComp {
+		for _, q := range qs {
+			ps = append(ps, Phrasing{QuestionID: q.ID, Text: q.Text})
+			for v, p := range q.Variants {
+				ps = append(ps, Phrasing{QuestionID: q.ID, Text: p, Variant: v + 1})
+			}
+		}
+	}
+	return ps
 }
 
 // With returns a view of b that also holds the user's own questions. Each
@@ -180,30 +187,34 @@ func (b *Bank) index() {
 // custom questions before them) are left out, and err joins the reasons; the
 // returned bank is never nil. b itself is unchanged.
 func (b *Bank) With(custom []Question) (*Bank, error) {
-	nb := *b
-	nb.byComp = make([][]Question, len(b.byComp))
+	nb := &Bank{
+		comps:     b.comps,
+		compIndex: b.compIndex,
+		byComp:    make([][]Question, len(b.byComp)),
+		byID:      maps.Clone(b.byID), // grows with each accepted question, for the ID check
+		examples:  b.examples,
+		files:     b.files,
+		norm:      maps.Clone(b.normalized()), // grows likewise; normalized keeps it
+	}
 	for i, qs := range b.byComp {
 		nb.byComp[i] = slices.Clip(qs)
 	}
-	nb.byID = maps.Clone(b.byID) // grows with each accepted question, for the ID check
-	known := nb.normalized()
 	var errs []error
 	for _, q := range custom {
 		q.Source = Mine
 		q.Text = strings.TrimSpace(q.Text)
-		if err := nb.validateCustom(q, known); err != nil {
+		if err := nb.validateCustom(q, nb.norm); err != nil {
 			errs = append(errs, errors.New(quote(q.Text)+": "+err.Error()))
 			continue
 		}
 		for _, p := range q.Phrasings() {
-			known[normalize(p)] = p
+			nb.norm[normalize(p)] = p
 		}
 		i := nb.compIndex[q.Competency]
 		nb.byComp[i] = append(nb.byComp[i], q)
 		nb.byID[q.ID] = &q
 	}
-	nb.index()
-	return &nb, errors.Join(errs...)
+	return nb, errors.Join(errs...)
 }
 
 // ValidateCustom checks a question the user wrote before it is saved or added
@@ -213,13 +224,27 @@ func (b *Bank) ValidateCustom(q Question) error {
 	return b.validateCustom(q, b.normalized())
 }
 
-// normalized maps each normalized phrasing of b to the phrasing.
+// normalized maps each normalized phrasing of b to the phrasing, the last one
+// in the order of Phrasings where two normalize alike. It is made on first use
+// (a bank made by With starts with it), as only custom questions need it.
 func (b *Bank) normalized() map[string]string {
-	m := make(map[string]string, len(b.phrasings))
-	for _, p := range b.phrasings {
-		m[normalize(p.Text)] = p.Text
+	b.normOnce.Do(b.fillNorm)
+	return b.norm
+}
+
+func (b *Bank) fillNorm() {
+	if b.norm != nil {
+		return
 	}
-	return m
+	b.norm = make(map[string]string, 4*len(b.byID))
+	for _, qs := range b.byComp {
+		for _, q := range qs {
+			b.norm[normalize(q.Text)] = q.Text
+			for _, p := range q.Variants {
+				b.norm[normalize(p)] = p
+			}
+		}
+	}
 }
 
 func (b *Bank) validateCustom(q Question, known map[string]string) error {

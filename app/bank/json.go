@@ -25,7 +25,7 @@ func WriteJSONLines(w io.Writer, b *Bank) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, q := range b.questions {
+	for _, q := range b.Questions() {
 		out := question{
 			ID:         q.ID,
 			Competency: q.Competency,
