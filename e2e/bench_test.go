@@ -327,7 +327,7 @@ func printEngines(w io.Writer, e engines, rounds int) {
 			fmt.Fprintf(w, "%-30s %9.3f %9.3f %9.3f %9.2f %9.2f\n", fmt.Sprintf("%s p%.0f", label, p), g, f, u, f2(g, f), f2(g, u))
 		}
 	}
-	fmt.Fprintln(w, "stardrill: search.Session.Find, limit 40, as the Questions page calls it (narrows when the query grows).")
+	fmt.Fprintln(w, "stardrill: search.Session.Find, limit 40 (the Questions page asks for 20), narrowing as the query grows.")
 	fmt.Fprintln(w, "Fuse.js 7.5.0: default options, includeMatches, limit 40. uFuzzy 1.0.19: default options,")
 	fmt.Fprintln(w, "  filter (narrowed when the query grows) + info (highlight ranges) + sort over every match.")
 	// The samples follow the typing: every prefix of every query, round
