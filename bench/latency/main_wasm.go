@@ -14,8 +14,8 @@ import (
 	"stardrill/content"
 )
 
-// limit is the most results a search returns: what the Questions page
-// shows.
+// limit is the most results a search returns: twice what the Questions
+// page asks for, so the figures err on the slow side.
 const limit = 40
 
 // question is the question whose rubric the feedback engine checks answers
