@@ -108,7 +108,7 @@ func Build(dir, web, wasm string, o Options) error {
 	if err := copyDir(filepath.Join(dir, "web"), web); err != nil {
 		return err
 	}
-	if err := copyFile(filepath.Join(dir, "web", "app.wasm"), wasm); err != nil {
+	if err := CopyFile(filepath.Join(dir, "web", "app.wasm"), wasm); err != nil {
 		return err
 	}
 	pages := append(append([]string{}, Routes...), o.Pages...)
@@ -171,12 +171,14 @@ func copyDir(dst, src string) error {
 		case d.Name() == "app.wasm", strings.HasPrefix(d.Name(), "."):
 			return nil
 		default:
-			return copyFile(target, p)
+			return CopyFile(target, p)
 		}
 	})
 }
 
-func copyFile(dst, src string) error {
+// CopyFile copies the file src to dst. Copying a file onto itself leaves it
+// as it is.
+func CopyFile(dst, src string) error {
 	if same(dst, src) {
 		return nil
 	}

@@ -91,7 +91,7 @@ func TestVersionFollowsTheFiles(t *testing.T) {
 func TestCopyFileOntoItselfKeepsIt(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "app.wasm")
 	os.WriteFile(p, []byte("keep me"), 0o644)
-	if err := copyFile(p, p); err != nil {
+	if err := CopyFile(p, p); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(p); string(b) != "keep me" {

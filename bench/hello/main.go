@@ -10,11 +10,12 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stardrill/app/site"
 )
 
 const usage = "usage: go run ./bench/hello build -o DIR -wasm app.wasm"
@@ -50,7 +51,7 @@ func build(dir, wasm string) error {
 	if err := os.MkdirAll(web, 0o755); err != nil {
 		return err
 	}
-	if err := copyFile(filepath.Join(web, "app.wasm"), wasm); err != nil {
+	if err := site.CopyFile(filepath.Join(web, "app.wasm"), wasm); err != nil {
 		return err
 	}
 	for _, size := range []int{192, 512} {
@@ -95,19 +96,3 @@ func writeIcon(name string, size int) error {
 	return os.WriteFile(name, buf.Bytes(), 0o644)
 }
 
-func copyFile(dst, src string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
-}

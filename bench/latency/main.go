@@ -7,11 +7,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"stardrill/app/site"
 )
 
 const usage = "usage: go run ./bench/latency build -o DIR -wasm latency.wasm [-modules e2e/js/node_modules]"
@@ -67,7 +68,7 @@ func build(dir, wasm, modules string) error {
 		{filepath.Join(modules, "@leeoniya", "ufuzzy", "dist", "uFuzzy.mjs"), "ufuzzy.mjs"},
 	}
 	for _, c := range copies {
-		if err := copyFile(c.from, filepath.Join(dir, c.to)); err != nil {
+		if err := site.CopyFile(filepath.Join(dir, c.to), c.from); err != nil {
 			if errors.Is(err, os.ErrNotExist) && strings.HasPrefix(c.from, modules) {
 				return fmt.Errorf("%w: install the npm packages with make e2e/js/node_modules (npm ci in e2e/js)", err)
 			}
@@ -77,19 +78,3 @@ func build(dir, wasm, modules string) error {
 	return nil
 }
 
-func copyFile(from, to string) error {
-	src, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	dst, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(dst, src); err != nil {
-		dst.Close()
-		return err
-	}
-	return dst.Close()
-}
