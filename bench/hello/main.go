@@ -95,4 +95,3 @@ func writeIcon(name string, size int) error {
 	}
 	return os.WriteFile(name, buf.Bytes(), 0o644)
 }
-

@@ -77,4 +77,3 @@ func build(dir, wasm, modules string) error {
 	}
 	return nil
 }
-
