@@ -173,12 +173,7 @@ func TestSearchPracticeSaveOffline(t *testing.T) {
 		t.Errorf("offline, Progress lists %d attempts, want 2", n)
 	}
 	// Open one attempt: its report is recomputed from the saved answer.
-	for _, b := range tab.Query("button", "") {
-		if strings.Contains(b.Name, "score") {
-			b.Click()
-			break
-		}
-	}
+	openAttempt(t, tab)
 	tab.WaitFor("heading", "Your answer")
 	tab.WaitFor("heading", "Feedback")
 }
@@ -520,12 +515,7 @@ func TestDeleteWithUndo(t *testing.T) {
 	fill(t, tab, "Your answer", strongFree)
 	saveAttempt(t, tab)
 	tab.Open(s.server.URL("/progress"))
-	for _, b := range tab.Query("button", "") {
-		if strings.Contains(b.Name, "score") {
-			b.Click()
-			break
-		}
-	}
+	openAttempt(t, tab)
 	tab.WaitFor("button", "Delete attempt").Click()
 	tab.WaitFor("button", "Undo")
 	if n := attemptCount(t, tab); n != 0 {
@@ -670,4 +660,16 @@ func TestDueForPractice(t *testing.T) {
 func waitH1OneOf(t *testing.T, tab *harness.Tab, id string) {
 	t.Helper()
 	tab.WaitTrue("the drill of "+id, fmt.Sprintf(`location.search === "?q=%s" && document.querySelector("h1.question") !== null`, id))
+}
+
+// openAttempt opens the first attempt listed in Progress.
+func openAttempt(t *testing.T, tab *harness.Tab) {
+	t.Helper()
+	for _, b := range tab.Query("button", "") {
+		if strings.Contains(b.Name, "score") {
+			b.Click()
+			return
+		}
+	}
+	t.Fatal("no attempt to open")
 }
