@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"stardrill/app/bank"
 	"stardrill/app/star"
@@ -78,43 +77,8 @@ func matchQuestion(b *bank.Bank, req reviewRequest) (bank.Question, bool) {
 	if req.ID != "" {
 		return b.Question(req.ID)
 	}
-	want := wordSet(req.Question)
-	if len(want) == 0 {
-		return bank.Question{}, false
-	}
-	var best bank.Question
-	bestScore := 0.0
-	for _, q := range b.Questions() {
-		for _, p := range q.Phrasings() {
-			if s := overlap(want, wordSet(p)); s > bestScore {
-				best, bestScore = q, s
-			}
-		}
-	}
+	q, share := b.Closest(req.Question)
 	// Below this, the question shares little more than "tell me about a time".
 	const enough = 0.34
-	return best, bestScore >= enough
-}
-
-func wordSet(s string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		set[w] = true
-	}
-	return set
-}
-
-// overlap is the Jaccard similarity of two word sets.
-func overlap(a, b map[string]bool) float64 {
-	both := 0
-	for w := range a {
-		if b[w] {
-			both++
-		}
-	}
-	union := len(a) + len(b) - both
-	if union == 0 {
-		return 0
-	}
-	return float64(both) / float64(union)
+	return q, share >= enough
 }

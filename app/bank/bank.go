@@ -280,3 +280,25 @@ func (b *Bank) validateCustom(q Question, known map[string]string) error {
 
 // maxCustomLen is the longest phrasing, in bytes, a user may write.
 const maxCustomLen = 300
+
+// Closest returns the question whose phrasing shares the largest part of its
+// words with text (Jaccard similarity of the normalized word sets), and that
+// share, from 0 to 1. On an empty bank or text the share is 0.
+func (b *Bank) Closest(text string) (Question, float64) {
+	want := wordSet(text)
+	var best Question
+	bestScore := 0.0
+	if len(want) == 0 {
+		return best, 0
+	}
+	for _, qs := range b.byComp {
+		for _, q := range qs {
+			for _, p := range q.Phrasings() {
+				if s := jaccard(want, wordSet(p)); s > bestScore {
+					best, bestScore = q, s
+				}
+			}
+		}
+	}
+	return best, bestScore
+}

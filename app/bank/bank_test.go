@@ -332,3 +332,16 @@ func TestWriteJSONLines(t *testing.T) {
 		t.Errorf("keys = %q, want %q", got, keys)
 	}
 }
+
+func TestClosest(t *testing.T) {
+	b, err := bank.Load(content.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, share := b.Closest("Tell me about a time you made a mistake"); q.ID != "made-a-mistake" || share < 0.5 {
+		t.Errorf("Closest = %s (%.2f), want made-a-mistake", q.ID, share)
+	}
+	if _, share := b.Closest("   "); share != 0 {
+		t.Errorf("blank text shares %.2f", share)
+	}
+}
