@@ -545,8 +545,21 @@ func (p *DrillPage) edited(ctx app.Context) {
 	ctx.PreventUpdate()
 }
 
-func (p *DrillPage) starFields() star.Fields {
-	return star.Fields{Situation: p.fields.Situation, Task: p.fields.Task, Action: p.fields.Action, Result: p.fields.Result}
+func (p *DrillPage) starFields() star.Fields { return starFields(p.fields) }
+
+// starFields turns the guided boxes as stored into what the engine reads.
+func starFields(f store.Fields) star.Fields {
+	return star.Fields{Situation: f.Situation, Task: f.Task, Action: f.Action, Result: f.Result}
+}
+
+// guidedFields returns a copy of the four boxes to save with a draft or an
+// attempt, or nil in free-text mode.
+func (p *DrillPage) guidedFields() *store.Fields {
+	if p.mode != "guided" {
+		return nil
+	}
+	f := p.fields
+	return &f
 }
 
 // text is the answer as the feedback engine reads it.
@@ -578,11 +591,8 @@ func (p *DrillPage) saveDraft() {
 		}
 		return
 	}
-	d := store.Draft{QuestionID: p.q.ID, Phrasing: p.phrasing, Mode: p.mode, Answer: p.answer, Seconds: int(p.elapsedNow() / time.Second), UpdatedAt: p.Env.Now()}
-	if p.mode == "guided" {
-		f := p.fields
-		d.Fields = &f
-	}
+	d := store.Draft{QuestionID: p.q.ID, Phrasing: p.phrasing, Mode: p.mode, Answer: p.answer, Fields: p.guidedFields(),
+		Seconds: int(p.elapsedNow() / time.Second), UpdatedAt: p.Env.Now()}
 	if err := p.Env.Store.SaveDraft(d); err != nil {
 		p.saveError = "Your draft could not be saved: " + err.Error()
 		return
@@ -677,10 +687,7 @@ func (p *DrillPage) saveAttempt(ctx app.Context, e app.Event) {
 	if a.StartedAt.IsZero() {
 		a.StartedAt = a.SavedAt
 	}
-	if p.mode == "guided" {
-		f := p.fields
-		a.Fields = &f
-	}
+	a.Fields = p.guidedFields()
 	if err := p.Env.Store.SaveAttempt(a); err != nil {
 		p.saveError = "Your attempt was not saved: " + err.Error()
 		return
@@ -711,8 +718,7 @@ func (p *DrillPage) renderModels() app.UI {
 					if ex.Strong {
 						kind, cls = "A strong answer", "example strong"
 					}
-					b := p.Env.questions()
-					q, _ := b.Question(ex.QuestionID)
+					q, _ := p.Env.Bank.Question(ex.QuestionID) // examples answer built-in questions
 					return app.Article().Class(cls).Body(
 						app.H3().Text(kind+" to: "+q.Text),
 						app.Div().Class("example-answer").Body(paragraphs(ex.Answer)...),

@@ -222,7 +222,8 @@ func (d *attemptDetail) Render() app.UI {
 		in.Rubric = q.Rubric()
 	}
 	if a.Fields != nil {
-		in.Fields = &star.Fields{Situation: a.Fields.Situation, Task: a.Fields.Task, Action: a.Fields.Action, Result: a.Fields.Result}
+		f := starFields(*a.Fields)
+		in.Fields = &f
 	}
 	report := star.Analyze(in)
 	text := a.Answer
