@@ -189,6 +189,9 @@ func TestKeyboardOnly(t *testing.T) {
 	tab.WaitTrue("the search box to have focus", `document.activeElement && document.activeElement.id === "search"`)
 	tab.Press("mistake")
 	tab.WaitFor("list", "Search results")
+	if v := tab.Find("searchbox", "Search questions").Value(); v != "mistake" {
+		t.Errorf("the search box holds %q after pressing / and typing mistake; the / must not be typed", v)
+	}
 	focusedText := `(document.activeElement && document.activeElement.innerText) || ""`
 	found := false
 	for i := 0; i < 5 && !found; i++ {

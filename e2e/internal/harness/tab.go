@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // DefaultTimeout bounds every wait of a Tab unless Tab.Timeout says otherwise.
@@ -382,14 +383,46 @@ func abbrev(s string) string {
 	return s
 }
 
-// Press sends real key events for each key in keys to whatever has focus:
-// printable characters such as "/" or "a", or the keys of
+// Press sends key events for each key in keys to whatever has focus, as a
+// keyboard does: printable characters such as "/" or "a", or the keys of
 // github.com/chromedp/chromedp/kb such as kb.Tab, kb.Enter, kb.Escape.
-// Options such as chromedp.KeyModifiers(input.ModifierShift) apply to every
-// key.
-func (tab *Tab) Press(keys string, opts ...chromedp.KeyOption) {
+//
+// A printable key goes as one keyDown that carries its text, so that a page
+// calling preventDefault on the keydown stops the character, as it does for
+// a person. (chromedp.KeyEvent sends the character as a separate "char"
+// event, which arrives whatever the keydown's handler did.)
+func (tab *Tab) Press(keys string) {
 	tab.t.Helper()
-	tab.run(fmt.Sprintf("pressing %q", keys), chromedp.KeyEvent(keys, opts...))
+	var actions []chromedp.Action
+	for _, r := range keys {
+		for _, ev := range keyEvents(r) {
+			actions = append(actions, ev)
+		}
+	}
+	tab.run(fmt.Sprintf("pressing %q", keys), actions...)
+}
+
+// keyEvents is kb.Encode(r) with the char event folded into the keyDown.
+func keyEvents(r rune) []*input.DispatchKeyEventParams {
+	evs := kb.Encode(r)
+	var out []*input.DispatchKeyEventParams
+	for _, ev := range evs {
+		if ev.Type == input.KeyChar {
+			continue
+		}
+		if ev.Type == input.KeyDown {
+			for _, c := range evs {
+				if c.Type == input.KeyChar {
+					ev.Text, ev.UnmodifiedText = c.Text, c.UnmodifiedText
+				}
+			}
+			if ev.Text == "" {
+				ev.Type = input.KeyRawDown
+			}
+		}
+		out = append(out, ev)
+	}
+	return out
 }
 
 // InsertText types text into the focused field in one go, as an input method
