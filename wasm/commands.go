@@ -19,6 +19,7 @@ import (
 
 	"stardrill/app/bank"
 	"stardrill/app/site"
+	"stardrill/content"
 )
 
 const usage = `stardrill: a behavioral-interview trainer that runs in your browser.
@@ -30,6 +31,7 @@ Commands:
   serve       build the site, then serve it on 127.0.0.1 and print the URL
   build       write the static site into a folder, ready for any static host
   questions   print the question bank as JSON lines
+  compile     write the question bank compiled for the browser (content/bank.bin)
   review      read answers as JSON lines on stdin, write STAR reports as JSON lines
 
 Run "go run ./wasm <command> -help" for a command's flags.
@@ -48,6 +50,8 @@ func run(b *bank.Bank, args []string, stdin io.Reader, stdout, stderr io.Writer)
 		err = buildCmd(b, args[1:], stdout, stderr)
 	case "questions":
 		err = bank.WriteJSONLines(stdout, b)
+	case "compile":
+		err = compileCmd(b, args[1:], stderr)
 	case "review":
 		err = reviewCmd(b, args[1:], stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -102,12 +106,45 @@ func buildSite(b *bank.Bank, f siteFlags, log io.Writer) error {
 	}
 	wasm := f.wasm
 	if wasm == "" {
+		if err := refreshCompiled(b, root, log); err != nil {
+			return err
+		}
 		wasm = filepath.Join(root, "web", "app.wasm")
 		if err := compileWasm(root, wasm, log); err != nil {
 			return err
 		}
 	}
 	return site.Build(f.out, filepath.Join(root, "web"), wasm, site.Options{Prefix: f.prefix, Pages: questionPages(b)})
+}
+
+// compileCmd writes the compiled bank (bank.Encode) to a file.
+func compileCmd(b *bank.Bank, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("compile", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "content/bank.bin", "file to write")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	data, err := bank.Encode(b)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(*out, data, 0o644)
+}
+
+// refreshCompiled rewrites content/bank.bin when it no longer matches the
+// question files, so that the app.wasm compiled next carries the bank as
+// it is now.
+func refreshCompiled(b *bank.Bank, root string, log io.Writer) error {
+	data, err := bank.Encode(b)
+	if err != nil {
+		return err
+	}
+	if string(data) == content.Compiled {
+		return nil
+	}
+	fmt.Fprintln(log, "the question files changed: rewriting content/bank.bin")
+	return os.WriteFile(filepath.Join(root, "content", "bank.bin"), data, 0o644)
 }
 
 // compileWasm builds the browser side of this same program.

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -102,5 +103,21 @@ func TestUsage(t *testing.T) {
 	}
 	if code := run(b, []string{"frobnicate"}, nil, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "unknown command") {
 		t.Errorf("unknown command: exit %d, %q", code, errOut.String())
+	}
+}
+
+func TestCompileCommand(t *testing.T) {
+	b := loadBank(t)
+	out := t.TempDir() + "/bank.bin"
+	var stdout, stderr bytes.Buffer
+	if code := run(b, []string{"compile", "-o", out}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != content.Compiled {
+		t.Error("compile wrote something other than the bank embedded as content.Compiled")
 	}
 }

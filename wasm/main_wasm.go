@@ -22,7 +22,7 @@ func main() {
 	// math/rand/v2's generator is seeded by the runtime from the browser's
 	// crypto.getRandomValues; record IDs need no more than that.
 	env := &ui.Env{Now: time.Now, Random: rand.Uint64}
-	b, err := bank.Load(content.Files)
+	b, err := bank.Decode(content.Compiled)
 	if err != nil {
 		// The bank is checked by the tests, so this is a broken build.
 		panic("stardrill: the built-in question bank does not load: " + err.Error())

@@ -1,8 +1,9 @@
 // Package bank loads, looks up and validates stardrill's question bank.
 //
 // The bank is a set of human-edited text files, one per competency, in the
-// format described in content/README.md. Load parses them once at start;
-// Validate runs the editorial checks that the bank's tests enforce. Questions a
+// format described in content/README.md. Load parses them; Validate runs the
+// editorial checks that the bank's tests enforce; Encode and Decode write and
+// read the compiled form the browser loads. Questions a
 // user writes in the browser use the same model with Source set to Mine and are
 // added to a bank view with With.
 //

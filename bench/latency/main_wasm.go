@@ -33,7 +33,7 @@ const question = "made-a-mistake"
 //
 // then calls sdReady(), which the page defines.
 func main() {
-	b, err := bank.Load(content.Files)
+	b, err := bank.Decode(content.Compiled)
 	if err != nil {
 		js.Global().Get("console").Call("error", "loading the bank: "+err.Error())
 		return

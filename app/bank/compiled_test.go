@@ -1,0 +1,185 @@
+package bank_test
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"stardrill/app/bank"
+	"stardrill/content"
+)
+
+// TestCompiledIsCurrent checks that content/bank.bin, which the browser
+// loads, is the bank the question files hold now.
+func TestCompiledIsCurrent(t *testing.T) {
+	loaded, err := bank.Load(content.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := bank.Encode(loaded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != content.Compiled {
+		t.Fatal("content/bank.bin is older than the question files: run `go generate ./content` and commit bank.bin")
+	}
+	decoded, err := bank.Decode(content.Compiled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameBank(t, decoded, loaded)
+}
+
+// sameBank checks that got holds what want holds, through the exported API.
+// A nil list and an empty one count as the same.
+func sameBank(t *testing.T, got, want *bank.Bank) {
+	t.Helper()
+	if g, w := got.Competencies(), want.Competencies(); !reflect.DeepEqual(g, w) {
+		t.Fatalf("competencies differ:\n got %v\nwant %v", g, w)
+	}
+	gq, wq := got.Questions(), want.Questions()
+	if len(gq) != len(wq) {
+		t.Fatalf("got %d questions, want %d", len(gq), len(wq))
+	}
+	for i := range wq {
+		if g, w := canonical(gq[i]), canonical(wq[i]); !reflect.DeepEqual(g, w) {
+			t.Errorf("question %d differs:\n got %#v\nwant %#v", i, g, w)
+		}
+		if q, ok := got.Question(wq[i].ID); !ok || q.ID != wq[i].ID {
+			t.Errorf("Question(%q) does not find it", wq[i].ID)
+		}
+	}
+	for _, c := range want.Competencies() {
+		if g, w := got.Examples(c.ID), want.Examples(c.ID); !reflect.DeepEqual(g, w) {
+			t.Errorf("the examples of %s differ", c.ID)
+		}
+		if g, w := len(got.InCompetency(c.ID)), len(want.InCompetency(c.ID)); g != w {
+			t.Errorf("InCompetency(%s) has %d questions, want %d", c.ID, g, w)
+		}
+	}
+}
+
+// canonical makes every empty list of q nil.
+func canonical(q bank.Question) bank.Question {
+	nilIfEmpty := func(s []string) []string {
+		if len(s) == 0 {
+			return nil
+		}
+		return s
+	}
+	q.Variants, q.Assesses, q.Pitfalls, q.Tags = nilIfEmpty(q.Variants), nilIfEmpty(q.Assesses), nilIfEmpty(q.Pitfalls), nilIfEmpty(q.Tags)
+	if len(q.Levels) == 0 {
+		q.Levels = nil
+	}
+	if len(q.MustCover) == 0 {
+		q.MustCover = nil
+	}
+	points := make([]bank.Point, len(q.MustCover))
+	for i, p := range q.MustCover {
+		p.Cues = nilIfEmpty(p.Cues)
+		points[i] = p
+	}
+	if q.MustCover != nil {
+		q.MustCover = points
+	}
+	return q
+}
+
+func TestEncodeRoundTripSmall(t *testing.T) {
+	b, err := bank.Load(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Questions a user wrote are not part of the compiled bank.
+	mine, err := b.With([]bank.Question{{ID: bank.CustomPrefix + "x1", Competency: "zeta", Text: "Tell me about a plan that fell apart."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := bank.Encode(mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := bank.Decode(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameBank(t, got, b)
+	again, err := bank.Encode(got)
+	if err != nil || string(again) != string(data) {
+		t.Errorf("encoding the decoded bank changed it (err %v)", err)
+	}
+}
+
+func TestEncodeRefusesControlBytes(t *testing.T) {
+	// The only way to reach Encode with a control byte is a question file
+	// that holds one.
+	src := string(small["zeta.md"].Data)
+	bad := strings.Replace(src, "Tell me", "Tell\x01me", 1)
+	if bad == src {
+		t.Fatal("the test file changed: fix the replacement")
+	}
+	fs := fstest.MapFS{"zeta.md": {Data: []byte(bad)}, "alpha.md": small["alpha.md"]}
+	b, err := bank.Load(fs)
+	if err != nil {
+		t.Skipf("Load already refuses the control byte: %v", err)
+	}
+	if _, err := bank.Encode(b); err == nil {
+		t.Error("Encode accepted a string holding \\x01")
+	}
+}
+
+func TestDecodeRejectsDamage(t *testing.T) {
+	b, err := bank.Load(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := bank.Encode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		"empty":         "",
+		"other magic":   "stardrill bank 9\n" + string(good[len("stardrill bank 1\n"):]),
+		"no bank":       "stardrill bank 1\n\x01",
+		"trailing data": string(good) + "x",
+		"weak or what":  strings.Replace(string(good), "\x00weak\x00", "\x00feeble\x00", 1),
+	}
+	for cut := 1; cut < len(good); cut += len(good) / 37 {
+		cases["cut at "+strconv.Itoa(cut)] = string(good[:cut])
+	}
+	for name, data := range cases {
+		if _, err := bank.Decode(data); err == nil {
+			t.Errorf("%s: Decode accepted damaged data", name)
+		} else if !strings.Contains(err.Error(), "go generate ./content") {
+			t.Errorf("%s: the error %q does not say how to mend it", name, err)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	b, err := bank.Load(small)
+	if err != nil {
+		f.Fatal(err)
+	}
+	good, err := bank.Encode(b)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(good))
+	f.Add("stardrill bank 1\n\x00\x00\x00\x01\x01\x01")
+	f.Fuzz(func(t *testing.T, data string) {
+		b, err := bank.Decode(data)
+		if err != nil {
+			return
+		}
+		again, err := bank.Encode(b)
+		if err != nil {
+			t.Fatalf("Decode read strings Encode refuses: %v", err)
+		}
+		if string(again) != data {
+			t.Fatalf("decoding then encoding changed the data:\n%q\n%q", data, again)
+		}
+	})
+}
