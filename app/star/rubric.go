@@ -35,7 +35,10 @@ func cueMatch(cw string, t *token) bool {
 	return cw == t.w || t.pct && cw == "percent"
 }
 
-var curlyReplacer = strings.NewReplacer("’", "'", "ʼ", "'")
+// straighten turns the curly apostrophes ’ and ʼ into '.
+func straighten(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "’", "'"), "ʼ", "'")
+}
 
 // normalizeCue maps a cue word to the tokenizer's normal form: lower case,
 // straight apostrophes, aliases resolved ("cannot" is "can't"), no
@@ -52,7 +55,7 @@ func normalizeCue(w string) string {
 		}
 	}
 	if !lower {
-		w = strings.ToLower(curlyReplacer.Replace(w))
+		w = strings.ToLower(straighten(w))
 	}
 	e, ok := lexicon[w]
 	if ok && e.canon != "" {

@@ -120,7 +120,7 @@ func tokenize(text string, toks []token) []token {
 		} else {
 			w := strings.ToLower(text[start:i])
 			if curly {
-				w = strings.NewReplacer("’", "'", "ʼ", "'").Replace(w)
+				w = straighten(w)
 			}
 			t.w = w
 		}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -25,5 +24,6 @@ func pad(s string, n int) string {
 	if len(s) >= n {
 		return s
 	}
-	return strings.Repeat("0", n-len(s)) + s
+	const zeros = "000000000"
+	return zeros[:n-len(s)] + s
 }

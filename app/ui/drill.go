@@ -205,7 +205,7 @@ func (p *DrillPage) Render() app.UI {
 					return app.Div().Class("notice bad").Role("alert").Text(p.saveError)
 				}),
 			),
-			app.Aside().Class("drill-side").Aria("label", "Feedback").Body(
+			app.Div().Class("drill-side").Role("complementary").Aria("label", "Feedback").Body(
 				p.renderLive(),
 			),
 		),
@@ -222,7 +222,7 @@ func (p *DrillPage) renderPicker() app.UI {
 		app.H1().Text("Drill"),
 		app.P().Class("lead").Text("Answer a behavioral question the way you would in an interview: out loud or in writing, in about two minutes, as a story with a Situation, a Task, your Actions and a Result. stardrill shows what is working as you write."),
 		app.Div().Class("grid-2").Body(
-			app.Section().Class("card stack").Aria("labelledby", "pick-heading").Body(
+			region("card stack", "pick-heading").Body(
 				app.H2().ID("pick-heading").Text("Pick a competency"),
 				app.Div().Body(
 					app.Label().For("pick-competency").Text("Competency"),
@@ -241,7 +241,7 @@ func (p *DrillPage) renderPicker() app.UI {
 					}),
 				),
 			),
-			app.Section().Class("card stack").Aria("labelledby", "choose-heading").Body(
+			region("card stack", "choose-heading").Body(
 				app.H2().ID("choose-heading").Text("Choose a question"),
 				app.P().Class("muted").Text("Search the whole bank by any words you remember, then press Practice."),
 				app.A().Class("button").Href(link("/questions?focus=search")).Text("Search questions"),
@@ -619,8 +619,8 @@ func (p *DrillPage) renderActions() app.UI {
 		)
 	}
 	return app.Div().Class("stack").Body(
-		app.FieldSet().Class("grades").Body(
-			app.Legend().Text("How did that feel? (keys 1–4)"),
+		app.Div().Class("grades").Role("radiogroup").Aria("labelledby", "grades-label").Body(
+			app.P().ID("grades-label").Class("group-label").Text("How did that feel? (keys 1–4)"),
 			app.Div().Class("row").Body(
 				app.Range(grades).Slice(func(i int) app.UI {
 					g := grades[i]
@@ -706,7 +706,7 @@ func (p *DrillPage) renderModels() app.UI {
 	if !tried {
 		return app.P().Class("muted small").Text("Example answers for this competency unlock after your first saved attempt, so they do not shape your own story.")
 	}
-	return app.Section().Class("card").Aria("labelledby", "models-heading").Body(
+	return region("card", "models-heading").Body(
 		app.H2().ID("models-heading").Text("Example answers"),
 		app.If(!p.showModels, func() app.UI {
 			return app.Button().Aria("expanded", "false").Text("Show example answers").OnClick(func(ctx app.Context, e app.Event) { p.showModels = true })
@@ -719,10 +719,10 @@ func (p *DrillPage) renderModels() app.UI {
 						kind, cls = "A strong answer", "example strong"
 					}
 					q, _ := p.Env.Bank.Question(ex.QuestionID) // examples answer built-in questions
-					return app.Article().Class(cls).Body(
+					return app.Div().Class(cls).Role("article").Body(
 						app.H3().Text(kind+" to: "+q.Text),
 						app.Div().Class("example-answer").Body(paragraphs(ex.Answer)...),
-						app.P().Body(app.Strong().Text("Why: "), app.Text(ex.Why)),
+						app.P().Body(app.Span().Class("why-label").Text("Why: "), app.Text(ex.Why)),
 					)
 				}),
 			)

@@ -121,7 +121,7 @@ func reportView(r star.Report, text string) app.UI {
 		part star.Part
 		r    star.PartReport
 	}{{star.Situation, r.Parts.Situation}, {star.Task, r.Parts.Task}, {star.Action, r.Parts.Action}, {star.Result, r.Parts.Result}}
-	return app.Section().Class("card report").Aria("labelledby", "report-heading").Body(
+	return region("card report", "report-heading").Body(
 		app.H2().ID("report-heading").Text("Feedback"),
 		app.Div().Class("score-row").Body(
 			app.Div().Class("score "+scoreClass(r.Score)).Body(
@@ -167,7 +167,7 @@ func reportView(r star.Report, text string) app.UI {
 							// Quote the text a tip is about, unless it is about
 							// the whole answer.
 							app.If(t.Start < t.End && t.End <= len(text) && t.End-t.Start < len(text)/2, func() app.UI {
-								return app.Blockquote().Class("evidence").Body(app.Mark().Text(excerpt(text[t.Start:t.End])))
+								return app.P().Class("evidence").Body(app.Mark().Text(excerpt(text[t.Start:t.End])))
 							}),
 						)
 					}))

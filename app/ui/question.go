@@ -106,7 +106,7 @@ func (p *QuestionPage) deleteMine(ctx app.Context, e app.Event) {
 // section renders a titled card.
 func section(title string, body ...app.UI) app.UI {
 	id := "s-" + slug(title)
-	return app.Section().Class("card").Aria("labelledby", id).Body(
+	return region("card", id).Body(
 		append([]app.UI{app.H2().ID(id).Text(title)}, body...)...,
 	)
 }

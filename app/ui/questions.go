@@ -310,7 +310,7 @@ func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
 			if !full {
 				qs = qs[:previewQuestions]
 			}
-			return app.Section().Class("card competency").Aria("labelledby", "c-"+c.ID).Body(
+			return region("card competency", "c-"+c.ID).Body(
 				app.H2().ID("c-"+c.ID).Body(
 					app.Text(c.Name+" "),
 					app.Span().Class("tag").Text(strconv.Itoa(all)),
@@ -370,7 +370,7 @@ func (p *QuestionsPage) renderAdd(comps []bank.Competency) app.UI {
 	for _, c := range comps {
 		opts = append(opts, option{c.ID, c.Name})
 	}
-	return app.Section().Class("card stack").Aria("labelledby", "add-heading").Body(
+	return region("card stack", "add-heading").Body(
 		app.H2().ID("add-heading").Text("Add your own question"),
 		app.P().Class("muted small").Text("Preparing for a question you expect? Add it here. It stays in this browser and you can practise it like any other."),
 		app.Div().Body(

@@ -36,8 +36,8 @@ func (p *SettingsPage) Render() app.UI {
 			return app.Div().Class("notice bad").Role("alert").Text(p.problem)
 		}),
 		section("Appearance",
-			app.FieldSet().Class("choices").Body(
-				app.Legend().Text("Theme"),
+			app.Div().Class("choices").Role("radiogroup").Aria("labelledby", "theme-label").Body(
+				app.P().ID("theme-label").Class("group-label").Text("Theme"),
 				app.Range(themeOptions).Slice(func(i int) app.UI {
 					o := themeOptions[i]
 					id := "theme-" + o.value
@@ -78,8 +78,7 @@ func (p *SettingsPage) Render() app.UI {
 					OnChange(p.importFile),
 			),
 			app.P().Class("hint").Text("A backup is one .json file. Importing one adds what is missing here and keeps the newer copy of anything saved in both places; nothing is duplicated."),
-			app.Hr(),
-			app.H3().Text("Start again"),
+			app.H3().Class("divided").Text("Start again"),
 			app.P().Class("muted").Text("Erasing removes every attempt, draft, setting and question of your own from this browser. Export a backup first if you may want them back."),
 			app.Button().Class("danger").Text("Erase all my data").OnClick(p.erase),
 		),
