@@ -5,8 +5,9 @@
 package schedule
 
 import (
-	"sort"
 	"time"
+
+	"stardrill/app/order"
 )
 
 // Grade is how an attempt felt, as the person judged it.
@@ -54,7 +55,7 @@ func next(prev time.Duration, g Grade) time.Duration {
 // come in any order.
 func Plan(reviews []Review) []Due {
 	sorted := append([]Review(nil), reviews...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].At.Before(sorted[j].At) })
+	order.Stable(len(sorted), func(i, j int) bool { return sorted[i].At.Before(sorted[j].At) }, func(i, j int) { sorted[i], sorted[j] = sorted[j], sorted[i] })
 	byID := map[string]*Due{}
 	for _, r := range sorted {
 		d := byID[r.QuestionID]
@@ -69,12 +70,12 @@ func Plan(reviews []Review) []Due {
 	for _, d := range byID {
 		out = append(out, *d)
 	}
-	sort.Slice(out, func(i, j int) bool {
+	order.Sort(len(out), func(i, j int) bool {
 		if !out[i].At.Equal(out[j].At) {
 			return out[i].At.Before(out[j].At)
 		}
 		return out[i].QuestionID < out[j].QuestionID
-	})
+	}, func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
 

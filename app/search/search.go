@@ -6,13 +6,14 @@
 package search
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 
 	"stardrill/app/bank"
+	"stardrill/app/order"
 )
 
 // Kind says what part of a question an entry holds.
@@ -265,12 +266,12 @@ func (ix *Index) find(query string, limit int, within []int) ([]Result, []int) {
 		}
 	}
 	// Ties go to the earlier entry, so the order never depends on chance.
-	sort.Slice(hits, func(i, j int) bool {
+	order.Sort(len(hits), func(i, j int) bool {
 		if hits[i].score != hits[j].score {
 			return hits[i].score > hits[j].score
 		}
 		return hits[i].entry < hits[j].entry
-	})
+	}, func(i, j int) { hits[i], hits[j] = hits[j], hits[i] })
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -285,7 +286,7 @@ func (ix *Index) find(query string, limit int, within []int) ([]Result, []int) {
 		}
 		out[k] = Result{QuestionID: e.QuestionID, Text: e.Text, Kind: e.Kind, Matched: marks, Score: h.score}
 	}
-	sort.Ints(matched)
+	slices.Sort(matched)
 	return out, matched
 }
 
@@ -366,7 +367,7 @@ func wordStarts(text string, words []string) []int {
 			}
 		}
 	}
-	sort.Ints(hits)
+	slices.Sort(hits)
 	return compact(hits)
 }
 

@@ -3,8 +3,9 @@ package star
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
+
+	"stardrill/app/order"
 )
 
 // totals are answer-level sums over clauses.
@@ -507,7 +508,7 @@ func (a *analyzer) tips(rep *Report, fs *facts) []Tip {
 			}
 		}
 	}
-	sort.SliceStable(tips, func(i, j int) bool { return tips[i].Impact > tips[j].Impact })
+	order.Stable(len(tips), func(i, j int) bool { return tips[i].Impact > tips[j].Impact }, func(i, j int) { tips[i], tips[j] = tips[j], tips[i] })
 	return tips
 }
 

@@ -2,7 +2,7 @@ package store
 
 import (
 	"errors"
-	"sort"
+	"slices"
 	"sync"
 	"unicode/utf8"
 )
@@ -92,7 +92,7 @@ func (m *Memory) Keys() ([]string, error) {
 	for k := range m.data {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	return keys, nil
 }
 

@@ -316,8 +316,7 @@ func (c *config) parseBackup(data []byte) ([]item, error) {
 	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
-		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
+		if syn, ok := errors.AsType[*json.SyntaxError](err); ok {
 			return nil, notBackup("it is not valid JSON: %s at byte %d", strings.TrimPrefix(syn.Error(), "json: "), syn.Offset)
 		}
 		return nil, notBackup("it holds %s, not a JSON object", jsonKind(data))
@@ -383,8 +382,7 @@ func (c *config) parseBackup(data []byte) ([]item, error) {
 		index = make(map[string]int) // key -> position in items
 	)
 	note := func(label string, err error) {
-		var n *newerError
-		if errors.As(err, &n) {
+		if _, ok := errors.AsType[*newerError](err); ok {
 			newer = true
 		}
 		bad = append(bad, label+": "+err.Error())

@@ -85,13 +85,10 @@ func (c *config) decode(kind, raw string, dst any) error {
 		V json.RawMessage `json:"v"`
 	}
 	if err := json.Unmarshal(b, &head); err != nil {
-		var syn *json.SyntaxError
-		switch {
-		case errors.As(err, &syn):
+		if syn, ok := errors.AsType[*json.SyntaxError](err); ok {
 			return fmt.Errorf("it is not valid JSON (%s at byte %d)", strings.TrimPrefix(syn.Error(), "json: "), syn.Offset)
-		default:
-			return fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
 		}
+		return fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
 	}
 	if t := bytes.TrimSpace(b); len(t) == 0 || t[0] != '{' {
 		return fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
@@ -149,12 +146,10 @@ func (c *config) migrate(kind string, b []byte, v int) ([]byte, error) {
 
 // describeJSONError turns an encoding/json error into a short phrase.
 func describeJSONError(err error) string {
-	var pe *time.ParseError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*time.ParseError](err); ok {
 		return fmt.Sprintf("%q is not a time like \"2025-01-31T09:30:00Z\"", abbreviate(strings.Trim(pe.Value, `"`)))
 	}
-	var typ *json.UnmarshalTypeError
-	if errors.As(err, &typ) {
+	if typ, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
 		field := typ.Field
 		if i := strings.LastIndexByte(field, '.'); i >= 0 {
 			field = field[i+1:]

@@ -27,10 +27,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"stardrill/app/order"
 )
 
 // Prefix starts every key the store uses. Keys outside it belong to someone
@@ -152,7 +154,7 @@ func (s *Store) load() (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	st := newState()
 	for _, key := range keys {
 		if !strings.HasPrefix(key, Prefix) {
@@ -175,8 +177,7 @@ func (s *Store) load() (*state, error) {
 // loadKey decodes one stored value into st.
 func (s *Store) loadKey(st *state, key, raw string) {
 	fail := func(err error) {
-		var newer *newerError
-		if errors.As(err, &newer) {
+		if newer, ok := errors.AsType[*newerError](err); ok {
 			st.setReadOnly(fmt.Sprintf("Some data was saved by a newer version of stardrill (%s has record version %d; "+
 				"this version reads up to %d), so this page only reads it. Reload the page to get the newest version.",
 				key, newer.version, newer.current))
@@ -316,7 +317,7 @@ func (s *Store) Problems() []Problem {
 	for _, p := range s.st.problems {
 		out = append(out, p)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	order.Sort(len(out), func(i, j int) bool { return out[i].Key < out[j].Key }, func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
 
@@ -407,12 +408,12 @@ func (s *Store) sortedAttempts() []Attempt {
 		a.Fields = copyFields(a.Fields)
 		out = append(out, a)
 	}
-	sort.Slice(out, func(i, j int) bool {
+	order.Sort(len(out), func(i, j int) bool {
 		if !out[i].SavedAt.Equal(out[j].SavedAt) {
 			return out[i].SavedAt.After(out[j].SavedAt)
 		}
 		return out[i].ID > out[j].ID
-	})
+	}, func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
 
@@ -472,12 +473,12 @@ func (s *Store) sortedDrafts() []Draft {
 		d.Fields = copyFields(d.Fields)
 		out = append(out, d)
 	}
-	sort.Slice(out, func(i, j int) bool {
+	order.Sort(len(out), func(i, j int) bool {
 		if !out[i].UpdatedAt.Equal(out[j].UpdatedAt) {
 			return out[i].UpdatedAt.After(out[j].UpdatedAt)
 		}
 		return out[i].QuestionID < out[j].QuestionID
-	})
+	}, func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
 
@@ -536,12 +537,12 @@ func (s *Store) sortedQuestions() []Question {
 	for _, q := range s.st.questions {
 		out = append(out, q)
 	}
-	sort.Slice(out, func(i, j int) bool {
+	order.Sort(len(out), func(i, j int) bool {
 		if !out[i].CreatedAt.Equal(out[j].CreatedAt) {
 			return out[i].CreatedAt.Before(out[j].CreatedAt)
 		}
 		return out[i].ID < out[j].ID
-	})
+	}, func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
 

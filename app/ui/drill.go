@@ -193,7 +193,7 @@ func (p *DrillPage) Render() app.UI {
 		),
 		app.H1().Class("question").Text(p.phrasing),
 		app.If(p.draftNote != "", func() app.UI {
-			return app.P().Class("notice info small").Role("status").Text(p.draftNote)
+			return app.Div().Class("notice info small").Role("status").Text(p.draftNote)
 		}),
 		app.Div().Class("drill").Body(
 			app.Div().Class("drill-main").Body(
@@ -344,9 +344,9 @@ func (p *DrillPage) renderTimer() app.UI {
 		app.Div().Class("timer-face").Body(
 			app.Span().Class("timer-time").Aria("hidden", "true").Text(clock(el)),
 			app.Span().Class("timer-target small muted").Text(" of "+clock(target)+" target"),
-			app.Span().Class("visually-hidden").Textf("%s: %s of %s", state, spoken(el), spoken(target)),
+			app.Span().Class("visually-hidden").Text(fmt.Sprintf("%s: %s of %s", state, spoken(el), spoken(target))),
 		),
-		app.Progress().Class("timer-bar").Max(float64(target/time.Second)).Value(float64(min(el, target)/time.Second)).Aria("label", "Time toward target"),
+		progressBar(int(min(el, target)/time.Second), int(target/time.Second)).Aria("label", "Time toward target"),
 		app.Div().Class("row").Body(
 			app.If(p.running, func() app.UI {
 				return app.Button().Text("Pause").OnClick(func(ctx app.Context, e app.Event) { p.pause() })
@@ -605,7 +605,7 @@ func (p *DrillPage) saveDraft() {
 func (p *DrillPage) renderActions() app.UI {
 	if p.saved != nil {
 		return app.Div().Class("notice good stack").Role("status").Body(
-			app.P().Textf("Attempt saved with a score of %d. It is in Progress.", p.saved.Score),
+			app.P().Text(fmt.Sprintf("Attempt saved with a score of %d. It is in Progress.", p.saved.Score)),
 			app.Div().Class("row").Body(
 				app.Button().Class("primary").Text("Answer again").OnClick(func(ctx app.Context, e app.Event) {
 					p.start(p.q)
@@ -628,7 +628,7 @@ func (p *DrillPage) renderActions() app.UI {
 					return app.Div().Class("choice").Body(
 						app.Input().Type("radio").Name("grade").ID(id).Value(g.value).Checked(p.grade == g.value).
 							OnChange(func(ctx app.Context, e app.Event) { p.grade = g.value }),
-						app.Label().For(id).Textf("%d %s", i+1, g.label),
+						app.Label().For(id).Text(fmt.Sprintf("%d %s", i+1, g.label)),
 					)
 				}),
 			),

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -128,7 +129,7 @@ func reportView(r star.Report, text string) app.UI {
 				app.Span().Class("score-value").Text(strconv.Itoa(r.Score)),
 				app.Span().Class("score-of").Text("/ 100"),
 			),
-			app.P().Class("score-words").Textf("Score %d out of 100. %s", r.Score, scoreWords(r.Score)),
+			app.P().Class("score-words").Text(fmt.Sprintf("Score %d out of 100. %s", r.Score, scoreWords(r.Score))),
 		),
 		app.Ul().Class("list-plain part-scores").Body(
 			app.Range(parts).Slice(func(i int) app.UI {
@@ -139,8 +140,8 @@ func reportView(r star.Report, text string) app.UI {
 				}
 				return app.Li().Class("part-score part-"+string(pt.part)).Body(
 					app.Span().Class("part-name").Text(partNames[pt.part]),
-					app.Span().Class("small muted").Textf(" %s · %d of 100", state, pt.r.Score),
-					app.Progress().Max(100).Value(float64(pt.r.Score)).Aria("label", partNames[pt.part]+" score"),
+					app.Span().Class("small muted").Text(fmt.Sprintf(" %s · %d of 100", state, pt.r.Score)),
+					progressBar(pt.r.Score, 100).Aria("label", partNames[pt.part]+" score"),
 				)
 			}),
 		),
@@ -167,7 +168,7 @@ func reportView(r star.Report, text string) app.UI {
 							// Quote the text a tip is about, unless it is about
 							// the whole answer.
 							app.If(t.Start < t.End && t.End <= len(text) && t.End-t.Start < len(text)/2, func() app.UI {
-								return app.P().Class("evidence").Body(app.Mark().Text(excerpt(text[t.Start:t.End])))
+								return app.P().Class("evidence").Text(excerpt(text[t.Start:t.End]))
 							}),
 						)
 					}))
@@ -191,7 +192,7 @@ func reportView(r star.Report, text string) app.UI {
 				})),
 			)
 		}),
-		app.P().Class("small muted").Textf("%s · about %s spoken.", plural(r.Signals.Words, "word"), spokenSeconds(r.Signals.SpeakingSeconds)),
+		app.P().Class("small muted").Text(fmt.Sprintf("%s · about %s spoken.", plural(r.Signals.Words, "word"), spokenSeconds(r.Signals.SpeakingSeconds))),
 	)
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -98,7 +99,7 @@ func (n *appNotices) Render() app.UI {
 			return app.Div().Class("notice warn stack").Role("alert").Body(
 				app.P().Text(msg),
 				app.If(len(problems) > 0, func() app.UI {
-					return app.P().Class("small").Textf("Unreadable: %s. First reason: %s", plural(len(problems), "saved item"), problems[0].Reason)
+					return app.P().Class("small").Text(fmt.Sprintf("Unreadable: %s. First reason: %s", plural(len(problems), "saved item"), problems[0].Reason))
 				}),
 				app.Div().Class("row").Body(
 					app.Button().Text("Download raw data").OnClick(func(ctx app.Context, e app.Event) {
@@ -110,7 +111,7 @@ func (n *appNotices) Render() app.UI {
 					}),
 				),
 				app.If(n.message != "", func() app.UI {
-					return app.P().Class("small").Role("status").Text(n.message)
+					return app.Div().Class("small").Role("status").Text(n.message)
 				}),
 			)
 		}),

@@ -81,11 +81,11 @@ func (p *ProgressPage) coverage(practised map[string]bool) app.UI {
 			}
 			id := "cov-" + c.ID
 			return app.Li().Class("coverage-row").Body(
-				app.Label().For(id).Body(
+				app.Div().ID(id).Body(
 					app.A().Href(link("/questions?competency="+c.ID)).Text(c.Name),
-					app.Span().Class("small muted").Textf(" %d of %d", done, len(qs)),
+					app.Span().Class("small muted").Text(fmt.Sprintf(" %d of %d", done, len(qs))),
 				),
-				app.Progress().ID(id).Max(float64(len(qs))).Value(float64(done)),
+				progressBar(done, len(qs)).Aria("labelledby", id),
 			)
 		}),
 	)
@@ -234,7 +234,7 @@ func (d *attemptDetail) Render() app.UI {
 		app.H3().Text("Your answer"),
 		app.Div().Class("answer-text").Body(paragraphs(text)...),
 		app.If(report.Score != a.Score, func() app.UI {
-			return app.P().Class("small muted").Textf("Scored %d when saved; today's feedback engine gives it %d.", a.Score, report.Score)
+			return app.P().Class("small muted").Text(fmt.Sprintf("Scored %d when saved; today's feedback engine gives it %d.", a.Score, report.Score))
 		}),
 		reportView(report, text),
 		app.Div().Class("row").Body(

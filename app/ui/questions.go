@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -75,7 +76,7 @@ func (p *QuestionsPage) Render() app.UI {
 	comps := b.Competencies()
 	return frame(p.Env, "/questions",
 		app.H1().Text("Questions"),
-		app.P().Class("muted").Textf("%d questions across %d competencies. Open one to see what interviewers look for, then practise it.", len(b.Questions()), len(comps)),
+		app.P().Class("muted").Text(fmt.Sprintf("%d questions across %d competencies. Open one to see what interviewers look for, then practise it.", len(b.Questions()), len(comps))),
 		app.Div().Class("card stack").Body(
 			app.Div().Body(
 				app.Label().For("search").Text("Search questions"),
@@ -226,7 +227,7 @@ func (p *QuestionsPage) renderResults(b *bank.Bank) app.UI {
 	results := p.shownResults(b)
 	if len(results) == 0 {
 		return app.Div().Class("card").Body(
-			app.P().Textf("No question matches “%s”.", strings.TrimSpace(p.query)),
+			app.P().Text(fmt.Sprintf("No question matches “%s”.", strings.TrimSpace(p.query))),
 			app.P().Body(
 				app.Text("Try fewer words, or browse a competency such as "),
 				app.A().Href(link("/questions?competency="+suggestCompetency(b, p.query))).Text(p.Env.competencyName(suggestCompetency(b, p.query))),
@@ -384,10 +385,10 @@ func (p *QuestionsPage) renderAdd(comps []bank.Competency) app.UI {
 			selectBox("new-competency", p.newComp, opts, func(ctx app.Context, v string) { p.newComp = v }),
 		),
 		app.If(p.addError != "", func() app.UI {
-			return app.P().Class("notice bad").Role("alert").Text(p.addError)
+			return app.Div().Class("notice bad").Role("alert").Text(p.addError)
 		}),
 		app.If(p.added != "", func() app.UI {
-			return app.P().Class("notice good").Role("status").Body(
+			return app.Div().Class("notice good").Role("status").Body(
 				app.Text("Added. "),
 				app.A().Href(link("/questions/"+p.added)).Text("Open your question"),
 			)

@@ -69,8 +69,8 @@ func (p *SettingsPage) Render() app.UI {
 			),
 		),
 		section("Your data",
-			app.P().Textf("This browser holds %s, %s and %s. Nothing is sent anywhere.",
-				plural(attempts, "saved attempt"), plural(drafts, "draft"), plural(mine, "question of your own")),
+			app.P().Text(fmt.Sprintf("This browser holds %s, %s and %s. Nothing is sent anywhere.",
+				plural(attempts, "saved attempt"), plural(drafts, "draft"), plural(mine, "question of your own"))),
 			app.Div().Class("row").Body(
 				app.Button().Text("Export backup").OnClick(p.export),
 				app.Label().Class("button file-button").For("import").Text("Import backup"),

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -31,7 +32,7 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 					app.Span().Text("stardrill"),
 				),
 				&installButton{},
-				app.Nav().Class("sd-nav").Aria("label", "Main").Body(
+				app.Div().Class("sd-nav").Role("navigation").Aria("label", "Main").Body(
 					app.Ul().Body(
 						app.Range(navItems).Slice(func(i int) app.UI {
 							it := navItems[i]
@@ -45,7 +46,7 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 				),
 			),
 		),
-		app.Main().ID("main").Class("sd-main").Body(
+		app.Div().ID("main").Class("sd-main").Role("main").Body(
 			// Shown only where scripts are off; it holds no user text.
 			app.Raw(`<noscript><p class="notice warn">stardrill runs in your browser with JavaScript and WebAssembly. Turn JavaScript on for this site to practise; you can still read the questions below.</p></noscript>`),
 			&appNotices{Env: env},
@@ -64,6 +65,21 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 // which assistive technology reads exactly as the dedicated elements.
 func region(class, labelledBy string) app.HTMLDiv {
 	return app.Div().Class(class).Role("region").Aria("labelledby", labelledBy)
+}
+
+// progressBar shows value out of limit as a bar, for assistive technology a
+// progressbar as a <progress> element would be (see region for why it is
+// not one). Name it with an aria-label or aria-labelledby.
+func progressBar(value, limit int) app.HTMLDiv {
+	pct := 0
+	if limit > 0 {
+		pct = 100 * min(max(value, 0), limit) / limit
+	}
+	// An SVG draws the filled part: the Content-Security-Policy allows no
+	// inline styles, so a width cannot be set on a div.
+	return app.Div().Class("bar").Role("progressbar").
+		Aria("valuemin", "0").Aria("valuemax", strconv.Itoa(limit)).Aria("valuenow", strconv.Itoa(value)).
+		Body(app.Raw(`<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="` + strconv.Itoa(pct) + `" height="1"></rect></svg>`))
 }
 
 // link returns the address of an app page. go-app puts the prefix the site
