@@ -1,21 +1,32 @@
 package bank
 
 import (
+	"encoding/binary"
 	"errors"
 	"strings"
 )
 
-// compiledMagic starts every compiled bank; its last byte is the version of
+// compiledMagic starts every compiled bank; its last digit is the version of
 // the layout below, to be raised whenever the layout changes.
-const compiledMagic = "stardrill bank 1\n"
+const compiledMagic = "stardrill bank 2\n"
 
-// The two bytes that shape the compiled form: every string ends with
-// endString and every list with endList. Neither may occur in the bank's
-// text, and no string starts with endList, so a list ends where its next
-// item would start with it.
+// The columns of the compiled form, in the order they are written. Like text
+// sits together, which compresses better than question after question.
 const (
-	endString = 0x00
-	endList   = 0x01
+	colComp     = iota // competency ID, Name, About
+	colQID             // question IDs
+	colText            // each question's text, then its variants
+	colAssess          // Assesses
+	colPoint           // must-cover points
+	colCue             // their cues
+	colPitfall         // Pitfalls
+	colTip             // Tip
+	colLevel           // Levels
+	colTag             // Tags
+	colExQID           // the question of each example
+	colExAnswer        // its answer
+	colExWhy           // why it works or fails
+	numCols
 )
 
 // Encode writes the built-in part of b in the compact form Decode reads: the
@@ -23,80 +34,84 @@ const (
 // which downloads smaller and reads in a fraction of the time of parsing the
 // question files; `go generate ./content` writes it from them.
 //
-// The layout, after compiledMagic, is a list of competencies, with each
-// string followed by endString and each list by endList:
-//
-//	competency: ID, Name, About, list of questions, list of examples
-//	question:   ID, Text, Variants, Assesses, list of points, Pitfalls, Tip, Levels, Tags
-//	point:      Text, Cues
-//	example:    QuestionID, "strong" or "weak", Answer, Why
+// After compiledMagic come the shape and then numCols columns, each a
+// uvarint byte length followed by that many bytes. The shape is a list of
+// uvarints: the number of competencies; for each, its number of questions
+// and of examples; for each question, its numbers of variants, assesses and
+// points, the number of cues of each point, and its numbers of pitfalls,
+// levels and tags; for each example, 1 if it is strong, else 0. A column is
+// its strings in bank order, each followed by a NUL byte.
 //
 // Point IDs, question competencies and sources are not stored: Decode derives
-// them as Load does. Encode fails only if a string holds one of the two
-// reserved control bytes, which question files cannot.
+// them as Load does. Encode fails only if a string holds a NUL byte, which a
+// question file cannot.
 func Encode(b *Bank) ([]byte, error) {
-	w := &encoder{buf: []byte(compiledMagic)}
+	var shape []byte
+	var cols [numCols][]byte
+	var err error
+	n := func(k int) { shape = binary.AppendUvarint(shape, uint64(k)) }
+	put := func(col int, ss ...string) {
+		for _, s := range ss {
+			if strings.IndexByte(s, 0) >= 0 && err == nil {
+				err = errors.New("bank: " + quote(s) + " holds a NUL character; remove it")
+			}
+			cols[col] = append(append(cols[col], s...), 0)
+		}
+	}
+	n(len(b.comps))
 	for i, c := range b.comps {
-		w.str(c.ID)
-		w.str(c.Name)
-		w.str(c.About)
+		put(colComp, c.ID, c.Name, c.About)
+		var qs []Question
 		for _, q := range b.byComp[i] {
-			if q.Source != BuiltIn {
-				continue
+			if q.Source == BuiltIn {
+				qs = append(qs, q)
 			}
-			w.str(q.ID)
-			w.str(q.Text)
-			w.strs(q.Variants)
-			w.strs(q.Assesses)
+		}
+		exs := b.examples[c.ID]
+		n(len(qs))
+		n(len(exs))
+		for _, q := range qs {
+			put(colQID, q.ID)
+			put(colText, q.Text)
+			put(colText, q.Variants...)
+			put(colAssess, q.Assesses...)
+			put(colPitfall, q.Pitfalls...)
+			put(colTip, q.Tip)
+			put(colTag, q.Tags...)
+			n(len(q.Variants))
+			n(len(q.Assesses))
+			n(len(q.MustCover))
 			for _, p := range q.MustCover {
-				w.str(p.Text)
-				w.strs(p.Cues)
+				put(colPoint, p.Text)
+				put(colCue, p.Cues...)
+				n(len(p.Cues))
 			}
-			w.end()
-			w.strs(q.Pitfalls)
-			w.str(q.Tip)
+			n(len(q.Pitfalls))
+			n(len(q.Levels))
 			for _, l := range q.Levels {
-				w.str(string(l))
+				put(colLevel, string(l))
 			}
-			w.end()
-			w.strs(q.Tags)
+			n(len(q.Tags))
 		}
-		w.end()
-		for _, e := range b.examples[c.ID] {
-			w.str(e.QuestionID)
+		for _, e := range exs {
+			put(colExQID, e.QuestionID)
+			put(colExAnswer, e.Answer)
+			put(colExWhy, e.Why)
 			if e.Strong {
-				w.str("strong")
+				n(1)
 			} else {
-				w.str("weak")
+				n(0)
 			}
-			w.str(e.Answer)
-			w.str(e.Why)
 		}
-		w.end()
 	}
-	w.end()
-	return w.buf, w.err
-}
-
-type encoder struct {
-	buf []byte
-	err error
-}
-
-func (w *encoder) str(s string) {
-	if strings.ContainsAny(s, "\x00\x01") && w.err == nil {
-		w.err = errors.New("bank: " + quote(s) + " holds a NUL or SOH control character; remove it")
+	out := []byte(compiledMagic)
+	out = binary.AppendUvarint(out, uint64(len(shape)))
+	out = append(out, shape...)
+	for _, col := range cols {
+		out = binary.AppendUvarint(out, uint64(len(col)))
+		out = append(out, col...)
 	}
-	w.buf = append(append(w.buf, s...), endString)
-}
-
-func (w *encoder) end() { w.buf = append(w.buf, endList) }
-
-func (w *encoder) strs(ss []string) {
-	for _, s := range ss {
-		w.str(s)
-	}
-	w.end()
+	return out, err
 }
 
 // errCompiled is what Decode reports for data it cannot read.
@@ -108,103 +123,156 @@ func Decode(data string) (*Bank, error) {
 	if !strings.HasPrefix(data, compiledMagic) {
 		return nil, errCompiled
 	}
-	r := &decoder{data: data, off: len(compiledMagic)}
-	b := &Bank{
-		compIndex: make(map[string]int, 32),
-		byID:      make(map[string]*Question, 256),
-		examples:  make(map[string][]Example, 32),
+	r := &reader{rest: data[len(compiledMagic):]}
+	shape := &reader{rest: r.section()}
+	var cols [numCols]reader
+	for i := range cols {
+		cols[i].rest = r.section()
 	}
-	for r.more() {
-		c := Competency{ID: r.str(), Name: r.str(), About: r.str()}
-		if _, dup := b.compIndex[c.ID]; dup {
-			r.fail()
-		}
-		b.compIndex[c.ID] = len(b.comps)
-		b.comps = append(b.comps, c)
-		var qs []Question
-		for r.more() {
-			q := Question{ID: r.str(), Competency: c.ID, Text: r.str(), Variants: r.strs(), Assesses: r.strs(), Source: BuiltIn}
-			for r.more() {
-				q.MustCover = append(q.MustCover, Point{ID: q.ID + "/" + itoa(len(q.MustCover)+1), Text: r.str(), Cues: r.strs()})
-			}
-			q.Pitfalls, q.Tip = r.strs(), r.str()
-			for r.more() {
-				q.Levels = append(q.Levels, Level(r.str()))
-			}
-			q.Tags = r.strs()
-			qs = append(qs, q)
-		}
-		for i := range qs {
-			if _, dup := b.byID[qs[i].ID]; dup {
-				r.fail()
-			}
-			b.byID[qs[i].ID] = &qs[i]
-		}
-		b.byComp = append(b.byComp, qs)
-		var exs []Example
-		for r.more() {
-			e := Example{Competency: c.ID, QuestionID: r.str()}
-			switch r.str() {
-			case "strong":
-				e.Strong = true
-			case "weak":
-			default:
-				r.fail()
-			}
-			e.Answer, e.Why = r.str(), r.str()
-			exs = append(exs, e)
-		}
-		b.examples[c.ID] = exs
-	}
-	if r.bad || r.off != len(data) || len(b.comps) == 0 {
+	if r.bad || r.rest != "" {
 		return nil, errCompiled
+	}
+	strs := func(col int) []string {
+		k := shape.count(&cols[col])
+		if k == 0 {
+			return nil
+		}
+		ss := make([]string, k)
+		for i := range ss {
+			ss[i] = cols[col].str()
+		}
+		return ss
+	}
+	nc := shape.count(&cols[colComp])
+	b := &Bank{
+		comps:     make([]Competency, nc),
+		compIndex: make(map[string]int, nc),
+		byComp:    make([][]Question, nc),
+		byID:      make(map[string]*Question, 16*nc),
+		examples:  make(map[string][]Example, nc),
+	}
+	bad := false
+	for i := range b.comps {
+		c := Competency{ID: cols[colComp].str(), Name: cols[colComp].str(), About: cols[colComp].str()}
+		if _, dup := b.compIndex[c.ID]; dup {
+			bad = true
+		}
+		b.comps[i], b.compIndex[c.ID] = c, i
+		qs := make([]Question, shape.count(&cols[colQID]))
+		var exs []Example
+		if k := shape.count(&cols[colExQID]); k > 0 {
+			exs = make([]Example, k)
+		}
+		for j := range qs {
+			q := &qs[j]
+			q.ID, q.Competency, q.Source = cols[colQID].str(), c.ID, BuiltIn
+			q.Text = cols[colText].str()
+			q.Variants = strs(colText)
+			q.Assesses = strs(colAssess)
+			if k := shape.count(&cols[colPoint]); k > 0 {
+				q.MustCover = make([]Point, k)
+				for p := range q.MustCover {
+					q.MustCover[p] = Point{ID: q.ID + "/" + itoa(p+1), Text: cols[colPoint].str(), Cues: strs(colCue)}
+				}
+			}
+			q.Pitfalls = strs(colPitfall)
+			if k := shape.count(&cols[colLevel]); k > 0 {
+				q.Levels = make([]Level, k)
+				for l := range q.Levels {
+					q.Levels[l] = Level(cols[colLevel].str())
+				}
+			}
+			q.Tip = cols[colTip].str()
+			q.Tags = strs(colTag)
+			if _, dup := b.byID[q.ID]; dup {
+				bad = true
+			}
+			b.byID[q.ID] = q
+		}
+		for j := range exs {
+			exs[j] = Example{Competency: c.ID, QuestionID: cols[colExQID].str(), Answer: cols[colExAnswer].str(), Why: cols[colExWhy].str()}
+			switch shape.uvarint() {
+			case 1:
+				exs[j].Strong = true
+			case 0:
+			default:
+				bad = true
+			}
+		}
+		b.byComp[i], b.examples[c.ID] = qs, exs
+		if shape.bad {
+			return nil, errCompiled
+		}
+	}
+	if bad || shape.bad || shape.rest != "" || nc == 0 {
+		return nil, errCompiled
+	}
+	for i := range cols {
+		if cols[i].bad || cols[i].rest != "" {
+			return nil, errCompiled
+		}
 	}
 	return b, nil
 }
 
-// decoder reads Encode's layout. Once the data proves damaged it reads
-// nothing more: every list is empty and every string "".
-type decoder struct {
-	data string
-	off  int
+// reader reads the parts of a compiled bank from the front of rest. Once the
+// data proves damaged, bad is set and it reads only zeros and empty strings.
+type reader struct {
+	rest string
 	bad  bool
 }
 
-func (r *decoder) fail() { r.bad, r.off = true, len(r.data) }
+func (r *reader) fail() { r.bad, r.rest = true, "" }
 
-// more reports whether the open list has another item, and consumes the
-// list's end if not.
-func (r *decoder) more() bool {
-	if r.off >= len(r.data) {
-		r.fail()
-		return false
+func (r *reader) uvarint() uint64 {
+	var x uint64
+	for shift := 0; shift < 64; shift += 7 {
+		if r.rest == "" {
+			break
+		}
+		c := r.rest[0]
+		r.rest = r.rest[1:]
+		x |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return x
+		}
 	}
-	if r.data[r.off] == endList {
-		r.off++
-		return false
-	}
-	return true
+	r.fail()
+	return 0
 }
 
-func (r *decoder) str() string {
-	i := strings.IndexByte(r.data[r.off:], endString)
+// count reads a number of items that each take at least one byte of col, a
+// column still to be read: as no count can exceed the bytes col has left,
+// damaged data cannot make Decode allocate much more than it was given.
+func (r *reader) count(col *reader) int {
+	n := r.uvarint()
+	if n > uint64(len(col.rest)) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+// section reads a uvarint length and that many bytes.
+func (r *reader) section() string {
+	n := r.uvarint()
+	if n > uint64(len(r.rest)) {
+		r.fail()
+		return ""
+	}
+	s := r.rest[:n]
+	r.rest = r.rest[n:]
+	return s
+}
+
+// str reads a string ended by a NUL byte.
+func (r *reader) str() string {
+	i := strings.IndexByte(r.rest, 0)
 	if i < 0 {
 		r.fail()
 		return ""
 	}
-	s := r.data[r.off : r.off+i]
-	if strings.IndexByte(s, endList) >= 0 {
-		r.fail()
-		return ""
-	}
-	r.off += i + 1
+	s := r.rest[:i]
+	r.rest = r.rest[i+1:]
 	return s
-}
-
-func (r *decoder) strs() []string {
-	var ss []string
-	for r.more() {
-		ss = append(ss, r.str())
-	}
-	return ss
 }
