@@ -80,8 +80,8 @@ func TestBenchFigures(t *testing.T) {
 	}
 
 	var version string
-	pCold, pWarm := measureLoad(t, product, runs, &version)
-	fCold, fWarm := measureLoad(t, floor, runs, &version)
+	cold, warm := measureLoad(t, []benchApp{product, floor}, runs, &version)
+	pCold, pWarm, fCold, fWarm := cold[0], warm[0], cold[1], warm[1]
 	for _, m := range []struct {
 		label string
 		p, f  []loadSample
@@ -136,7 +136,7 @@ func TestBenchFigures(t *testing.T) {
 	)
 
 	var out strings.Builder
-	fmt.Fprintf(&out, "\nstardrill vs the go-app floor (bench/hello): %s, 127.0.0.1, median of %d visits\n", version, runs)
+	fmt.Fprintf(&out, "\nstardrill vs the go-app floor (bench/hello): %s, 127.0.0.1, median of %d visits each, the two taking turns\n", version, runs)
 	printFigures(&out, rows)
 	fmt.Fprintln(&out, "running: from navigation start until go-app removes its loader (the wasm runs).")
 	fmt.Fprintln(&out, "answers input: running + the time from a real input until the DOM shows the answer")
@@ -495,42 +495,51 @@ const benchScript = `(() => {
   };
 })();`
 
-// measureLoad visits the app runs times, each in a new Chromium with a fresh
-// profile: a cold visit, then, once the service worker controls the page, a
-// warm visit in a new tab.
-func measureLoad(t *testing.T, app benchApp, runs int, version *string) (cold, warm []loadSample) {
+// measureLoad visits each app runs times, each in a new Chromium with a
+// fresh profile: a cold visit, then, once the service worker controls the
+// page, a warm visit in a new tab. The apps take turns, visit by visit, so
+// that a machine that slows down or speeds up during the run weighs on each
+// alike. cold[i] and warm[i] are the samples of apps[i].
+func measureLoad(t *testing.T, apps []benchApp, runs int, version *string) (cold, warm [][]loadSample) {
 	t.Helper()
-	srv, err := harness.Serve(app.site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Stop()
 	exe, err := harness.FindChromium()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for range runs {
-		b, err := harness.Launch(exe, t.TempDir())
+	servers := make([]*harness.Server, len(apps))
+	for i, app := range apps {
+		srv, err := harness.Serve(app.site)
 		if err != nil {
 			t.Fatal(err)
 		}
-		*version = b.Version()
-		first := b.NewTab(t, 1280, 800)
-		cold = append(cold, visit(t, first, srv.URL("/"), app))
-		first.WaitServiceWorker()
-		second := b.NewTab(t, 1280, 800)
-		w := visit(t, second, srv.URL("/"), app)
-		if !w.controlled {
-			t.Errorf("%s: the warm visit was not served by the service worker", app.name)
-		}
-		warm = append(warm, w)
-		for _, tab := range []*harness.Tab{first, second} {
-			for _, p := range tab.Problems() {
-				t.Errorf("%s: page problem: %s", app.name, p)
+		defer srv.Stop()
+		servers[i] = srv
+	}
+	cold, warm = make([][]loadSample, len(apps)), make([][]loadSample, len(apps))
+	for range runs {
+		for i, app := range apps {
+			b, err := harness.Launch(exe, t.TempDir())
+			if err != nil {
+				t.Fatal(err)
 			}
-			tab.Close()
+			*version = b.Version()
+			first := b.NewTab(t, 1280, 800)
+			cold[i] = append(cold[i], visit(t, first, servers[i].URL("/"), app))
+			first.WaitServiceWorker()
+			second := b.NewTab(t, 1280, 800)
+			w := visit(t, second, servers[i].URL("/"), app)
+			if !w.controlled {
+				t.Errorf("%s: the warm visit was not served by the service worker", app.name)
+			}
+			warm[i] = append(warm[i], w)
+			for _, tab := range []*harness.Tab{first, second} {
+				for _, p := range tab.Problems() {
+					t.Errorf("%s: page problem: %s", app.name, p)
+				}
+				tab.Close()
+			}
+			b.Close()
 		}
-		b.Close()
 	}
 	return cold, warm
 }

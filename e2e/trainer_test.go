@@ -117,8 +117,10 @@ func TestSearchPracticeSaveOffline(t *testing.T) {
 	if id := link.Attr("id"); id != "result-0" && id != "result-1" && id != "result-2" {
 		t.Errorf("the mistake question is %s, want among the first three results", id)
 	}
+	// The matched characters are highlighted, and the highlight has a
+	// background of its own.
 	var marks int
-	link.Eval(`function() { return this.querySelectorAll("mark").length; }`, &marks)
+	link.Eval(`function() { return [...this.querySelectorAll(".hit")].filter((e) => getComputedStyle(e).backgroundColor !== getComputedStyle(this).backgroundColor).length; }`, &marks)
 	if marks == 0 {
 		t.Error("the matched characters are not highlighted")
 	}

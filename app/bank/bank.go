@@ -200,12 +200,12 @@ func (b *Bank) With(custom []Question) (*Bank, error) {
 	for i, qs := range b.byComp {
 		nb.byComp[i] = slices.Clip(qs)
 	}
-	var errs []error
+	var refused []string
 	for _, q := range custom {
 		q.Source = Mine
 		q.Text = strings.TrimSpace(q.Text)
 		if err := nb.validateCustom(q, nb.norm); err != nil {
-			errs = append(errs, errors.New(quote(q.Text)+": "+err.Error()))
+			refused = append(refused, quote(q.Text)+": "+err.Error())
 			continue
 		}
 		for _, p := range q.Phrasings() {
@@ -215,7 +215,12 @@ func (b *Bank) With(custom []Question) (*Bank, error) {
 		nb.byComp[i] = append(nb.byComp[i], q)
 		nb.byID[q.ID] = &q
 	}
-	return nb, errors.Join(errs...)
+	if len(refused) > 0 {
+		// One line each, as errors.Join would write them (which app.wasm
+		// does not otherwise need).
+		return nb, errors.New(strings.Join(refused, "\n"))
+	}
+	return nb, nil
 }
 
 // ValidateCustom checks a question the user wrote before it is saved or added

@@ -634,7 +634,7 @@ func (p *DrillPage) renderActions() app.UI {
 			),
 		),
 		app.Div().Class("row").Body(
-			app.Button().Text(map[bool]string{false: "Get feedback", true: "Hide full feedback"}[p.full]).
+			app.Button().Text(feedbackLabel(p.full)).
 				Aria("expanded", strconv.FormatBool(p.full)).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if p.needText() {
@@ -739,4 +739,12 @@ func paragraphs(text string) []app.UI {
 		}
 	}
 	return out
+}
+
+// feedbackLabel names the button that shows or hides the full report.
+func feedbackLabel(shown bool) string {
+	if shown {
+		return "Hide full feedback"
+	}
+	return "Get feedback"
 }

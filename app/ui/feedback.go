@@ -184,7 +184,7 @@ func reportView(r star.Report, text string) app.UI {
 					if c.Covered {
 						mark, state = "●", "covered"
 					}
-					return app.Li().Class("cover "+map[bool]string{true: "covered", false: "missing"}[c.Covered]).Body(
+					return app.Li().Class("cover "+coverClass(c.Covered)).Body(
 						app.Span().Aria("hidden", "true").Text(mark+" "),
 						app.Text(c.Text),
 						app.Span().Class("small muted").Text(" ("+state+")"),
@@ -240,4 +240,12 @@ func scoreWords(score int) string {
 		return "A fair start; the tips below say what to add."
 	}
 	return "Not yet an interview answer; start with the first tip."
+}
+
+// coverClass is the class of a must-cover point that is covered or not.
+func coverClass(covered bool) string {
+	if covered {
+		return "covered"
+	}
+	return "missing"
 }

@@ -168,7 +168,7 @@ func (l *attemptList) Render() app.UI {
 						app.Span().Class("attempt-meta small muted").Text(attemptMeta(a)),
 					),
 					app.If(open, func() app.UI {
-						return &attemptDetail{Env: l.Env, Attempt: a, OnDelete: l.remove}
+						return l.detail(a)
 					}),
 				)
 			}),
@@ -205,19 +205,11 @@ func (l *attemptList) undo(ctx app.Context, e app.Event) {
 	ctx.NewAction(actionDataChanged)
 }
 
-// attemptDetail shows a saved answer and its report, recomputed by the
-// feedback engine.
-type attemptDetail struct {
-	app.Compo
-	Env      *Env
-	Attempt  store.Attempt
-	OnDelete func(app.Context, store.Attempt)
-}
-
-func (d *attemptDetail) Render() app.UI {
-	a := d.Attempt
+// detail shows a saved answer and its report, recomputed by the feedback
+// engine.
+func (l *attemptList) detail(a store.Attempt) app.UI {
 	in := star.Input{Answer: a.Answer}
-	b := d.Env.questions()
+	b := l.Env.questions()
 	if q, ok := b.Question(a.QuestionID); ok {
 		in.Rubric = q.Rubric()
 	}
@@ -240,7 +232,7 @@ func (d *attemptDetail) Render() app.UI {
 		app.Div().Class("row").Body(
 			app.A().Class("button").Href(link("/?q="+a.QuestionID)).Text("Practise again"),
 			app.Button().Class("danger").Text("Delete attempt").OnClick(func(ctx app.Context, e app.Event) {
-				d.OnDelete(ctx, a)
+				l.remove(ctx, a)
 			}),
 		),
 	)

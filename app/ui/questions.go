@@ -260,7 +260,7 @@ func highlight(text string, matched []int) []app.UI {
 	out := make([]app.UI, 0, len(segs))
 	for _, s := range segs {
 		if s.Matched {
-			out = append(out, app.Mark().Text(s.Text))
+			out = append(out, app.Span().Class("hit").Text(s.Text))
 		} else {
 			out = append(out, app.Text(s.Text))
 		}
