@@ -130,15 +130,22 @@ func TestEncodeRefusesNUL(t *testing.T) {
 	}
 }
 
-func TestDecodeRejectsDamage(t *testing.T) {
+// encodedSmall is the small test bank, compiled.
+func encodedSmall(tb testing.TB) []byte {
+	tb.Helper()
 	b, err := bank.Load(small)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	good, err := bank.Encode(b)
+	data, err := bank.Encode(b)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return data
+}
+
+func TestDecodeRejectsDamage(t *testing.T) {
+	good := encodedSmall(t)
 	cases := map[string]string{
 		"empty":         "",
 		"other magic":   "stardrill bank 9\n" + string(good[len("stardrill bank 2\n"):]),
@@ -158,15 +165,7 @@ func TestDecodeRejectsDamage(t *testing.T) {
 }
 
 func FuzzDecode(f *testing.F) {
-	b, err := bank.Load(small)
-	if err != nil {
-		f.Fatal(err)
-	}
-	good, err := bank.Encode(b)
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(string(good))
+	f.Add(string(encodedSmall(f)))
 	f.Add("stardrill bank 2\n\x01\x00" + strings.Repeat("\x01\x00", 13))
 	f.Fuzz(func(t *testing.T, data string) {
 		b, err := bank.Decode(data)
