@@ -94,6 +94,13 @@ func TestNavigation(t *testing.T) {
 	tab.Open(s.server.URL("/"))
 	waitH1(t, tab, "Drill")
 	checkCurrent(t, tab, "Drill")
+	// The page preloads app.wasm; app.js must take that download rather
+	// than fetch the module a second time.
+	var fetched int
+	tab.Eval(`performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`, &fetched)
+	if fetched != 1 {
+		t.Errorf("app.wasm was fetched %d times on one page load, want 1", fetched)
+	}
 	// A page load would lose this mark: in-app navigation keeps it.
 	tab.Eval(`window.__e2eSamePage = true`, nil)
 	for _, p := range append(pages[1:], pages[0]) {

@@ -78,9 +78,15 @@ func Handler(o Options) *app.Handler {
 			SVG:      "/web/icon.svg",
 			Maskable: "/web/icon-maskable.png",
 		},
-		Styles:                []string{"/web/stardrill.css"},
-		CacheableResources:    append([]string{"/web/icon.svg"}, Routes[1:]...),
-		RawHeaders:            []string{`<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">`},
+		Styles:             []string{"/web/stardrill.css"},
+		CacheableResources: append([]string{"/web/icon.svg"}, Routes[1:]...),
+		RawHeaders: []string{
+			`<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">`,
+			// Start downloading app.wasm while the page is still being read,
+			// not once app.js runs; app.js's fetch then takes this response
+			// (crossorigin makes the two requests alike, or it would not).
+			`<link rel="preload" href="` + o.Prefix + `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`,
+		},
 		Version:               o.Version,
 		ServiceWorkerTemplate: workerTemplate,
 		Body: func() app.HTMLBody {
