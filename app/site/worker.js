@@ -9,10 +9,27 @@
 const cacheName = "stardrill-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 
+// A first visit downloads app.wasm for itself. Storing the app at install
+// would download it a second time at the same moment and slow that visit,
+// so a first install waits until the page says the app runs (it posts
+// "stardrill:running"), or 10 s at most. An update, installed while an
+// older worker serves the pages, stores the new version at once.
+let appRuns;
+const running = new Promise((resolve) => (appRuns = resolve));
+
+self.addEventListener("message", (event) => {
+  if (event.data === "stardrill:running") {
+    appRuns();
+  }
+});
+
 self.addEventListener("install", (event) => {
+  const ready = self.registration.active
+    ? Promise.resolve()
+    : Promise.race([running, new Promise((resolve) => setTimeout(resolve, 10000))]);
   event.waitUntil(
-    caches
-      .open(cacheName)
+    ready
+      .then(() => caches.open(cacheName))
       .then((cache) => cache.addAll(resourcesToCache))
       .then(() => self.skipWaiting())
   );

@@ -72,6 +72,30 @@ func readChosenFile(ctx app.Context, input app.Value, done func(ctx app.Context,
 	})
 }
 
+// announceRunning tells a service worker that is installing for the first
+// time that the app runs, so that it stores the app for offline use now:
+// it waits for this so as not to download app.wasm a second time while the
+// first visit downloads it (see app/site/worker.js). Called before the
+// first render, it posts once the browser's current task is over, which is
+// after go-app has removed its loader.
+func announceRunning() {
+	sw := app.Window().Get("navigator").Get("serviceWorker")
+	if !sw.Truthy() {
+		return
+	}
+	var then app.Func
+	then = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer then.Release()
+		if r := args[0]; r.Truthy() {
+			if w := r.Get("installing"); w.Truthy() {
+				w.Call("postMessage", "stardrill:running")
+			}
+		}
+		return nil
+	})
+	sw.Call("getRegistration").Call("then", then)
+}
+
 // requestPersistence asks the browser to keep this site's storage even
 // under disk pressure. Browsers may grant it silently or not at all.
 func requestPersistence() {
