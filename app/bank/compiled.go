@@ -34,7 +34,7 @@ const (
 // which downloads smaller and reads in a fraction of the time of parsing the
 // question files; `go generate ./content` writes it from them.
 //
-// After compiledMagic come the shape and then numCols columns, each a
+// After compiledMagic come the shape and then the numCols columns, each as a
 // uvarint byte length followed by that many bytes. The shape is a list of
 // uvarints: the number of competencies; for each, its number of questions
 // and of examples; for each question, its numbers of variants, assesses and
@@ -43,8 +43,8 @@ const (
 // its strings in bank order, each followed by a NUL byte.
 //
 // Point IDs, question competencies and sources are not stored: Decode derives
-// them as Load does. Encode fails only if a string holds a NUL byte, which a
-// question file cannot.
+// them as Load does. Encode fails only if a string holds a NUL byte, which
+// the column format cannot carry.
 func Encode(b *Bank) ([]byte, error) {
 	var shape []byte
 	var cols [numCols][]byte
