@@ -23,7 +23,7 @@ const (
 )
 
 // Grades a person gives their own attempt, as keys 1 to 4 choose them.
-var grades = []option{{"again", "Again"}, {"hard", "Hard"}, {"good", "Good"}, {"easy", "Easy"}}
+var grades = []option{{"again", "1 Again"}, {"hard", "2 Hard"}, {"good", "3 Good"}, {"easy", "4 Easy"}}
 
 // DrillPage is where a person answers a question under a timer and gets
 // feedback as they write.
@@ -619,20 +619,7 @@ func (p *DrillPage) renderActions() app.UI {
 		)
 	}
 	return app.Div().Class("stack").Body(
-		app.Div().Class("grades").Role("radiogroup").Aria("labelledby", "grades-label").Body(
-			app.P().ID("grades-label").Class("group-label").Text("How did that feel? (keys 1–4)"),
-			app.Div().Class("row").Body(
-				app.Range(grades).Slice(func(i int) app.UI {
-					g := grades[i]
-					id := "grade-" + g.value
-					return app.Div().Class("choice").Body(
-						app.Input().Type("radio").Name("grade").ID(id).Value(g.value).Checked(p.grade == g.value).
-							OnChange(func(ctx app.Context, e app.Event) { p.grade = g.value }),
-						app.Label().For(id).Text(fmt.Sprintf("%d %s", i+1, g.label)),
-					)
-				}),
-			),
-		),
+		radioGroup("grades", "grade", "How did that feel? (keys 1–4)", grades, p.grade, func(v string) { p.grade = v }),
 		app.Div().Class("row").Body(
 			app.Button().Text(feedbackLabel(p.full)).
 				Aria("expanded", strconv.FormatBool(p.full)).

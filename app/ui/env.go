@@ -41,14 +41,12 @@ func Routes(env *Env) {
 	app.Route("/settings", func() app.Composer { return &SettingsPage{Env: env} })
 	// One route per question rather than a pattern: a route with a regular
 	// expression has go-app compile it at start, which costs the first
-	// load about 10 ms. Questions the user adds later get theirs in
-	// questions().
+	// load about 10 ms. The user's own questions get theirs in questions(),
+	// called here for those saved already.
 	for _, q := range env.Bank.Questions() {
 		routeQuestion(env, q.ID)
 	}
-	for _, q := range env.Store.Questions() {
-		routeQuestion(env, q.ID)
-	}
+	env.questions()
 }
 
 // routeQuestion registers the page of the question with the given ID.
@@ -57,7 +55,8 @@ func routeQuestion(env *Env, id string) {
 }
 
 // questions returns the bank with the user's own questions added,
-// rebuilding it only when those questions changed.
+// rebuilding it, and routing the pages of those questions, only when they
+// changed.
 func (e *Env) questions() *bank.Bank {
 	custom := e.Store.Questions()
 	if e.all != nil && sameQuestions(custom, e.custom) {

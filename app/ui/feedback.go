@@ -180,11 +180,11 @@ func reportView(r star.Report, text string) app.UI {
 				app.H3().Text("What this question asks for"),
 				app.Ul().Class("list-plain coverage-list").Body(app.Range(r.Coverage).Slice(func(i int) app.UI {
 					c := r.Coverage[i]
-					mark, state := "○", "not yet covered"
+					mark, state, class := "○", "not yet covered", "cover missing"
 					if c.Covered {
-						mark, state = "●", "covered"
+						mark, state, class = "●", "covered", "cover covered"
 					}
-					return app.Li().Class("cover "+coverClass(c.Covered)).Body(
+					return app.Li().Class(class).Body(
 						app.Span().Aria("hidden", "true").Text(mark+" "),
 						app.Text(c.Text),
 						app.Span().Class("small muted").Text(" ("+state+")"),
@@ -240,12 +240,4 @@ func scoreWords(score int) string {
 		return "A fair start; the tips below say what to add."
 	}
 	return "Not yet an interview answer; start with the first tip."
-}
-
-// coverClass is the class of a must-cover point that is covered or not.
-func coverClass(covered bool) string {
-	if covered {
-		return "covered"
-	}
-	return "missing"
 }

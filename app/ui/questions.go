@@ -125,6 +125,26 @@ func (p *QuestionsPage) filter(id, label, value string, opts []option, set func(
 	)
 }
 
+// radioGroup renders radio buttons named name, one for each option, under a
+// visible label that names the group; choose gets the value picked. The
+// buttons' IDs are name-value.
+func radioGroup(class, name, label string, opts []option, checked string, choose func(string)) app.UI {
+	return app.Div().Class(class).Role("radiogroup").Aria("labelledby", name+"-label").Body(
+		app.P().ID(name+"-label").Class("group-label").Text(label),
+		app.Div().Class("choices").Body(
+			app.Range(opts).Slice(func(i int) app.UI {
+				o := opts[i]
+				id := name + "-" + o.value
+				return app.Div().Class("choice").Body(
+					app.Input().Type("radio").Name(name).ID(id).Value(o.value).Checked(checked == o.value).
+						OnChange(func(ctx app.Context, e app.Event) { choose(o.value) }),
+					app.Label().For(id).Text(o.label),
+				)
+			}),
+		),
+	)
+}
+
 // selectBox renders a select element whose change calls onChange.
 func selectBox(id, value string, opts []option, onChange func(app.Context, string)) app.UI {
 	return app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {

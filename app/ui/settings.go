@@ -36,18 +36,7 @@ func (p *SettingsPage) Render() app.UI {
 			return app.Div().Class("notice bad").Role("alert").Text(p.problem)
 		}),
 		section("Appearance",
-			app.Div().Class("choices").Role("radiogroup").Aria("labelledby", "theme-label").Body(
-				app.P().ID("theme-label").Class("group-label").Text("Theme"),
-				app.Range(themeOptions).Slice(func(i int) app.UI {
-					o := themeOptions[i]
-					id := "theme-" + o.value
-					return app.Div().Class("choice").Body(
-						app.Input().Type("radio").Name("theme").ID(id).Value(o.value).Checked(set.Theme == o.value).
-							OnChange(func(ctx app.Context, e app.Event) { p.saveTheme(o.value) }),
-						app.Label().For(id).Text(o.label),
-					)
-				}),
-			),
+			radioGroup("", "theme", "Theme", themeOptions, set.Theme, p.saveTheme),
 		),
 		section("Practice",
 			app.Div().Class("grid-2").Body(
