@@ -132,26 +132,40 @@ func Decode(data string) (*Bank, error) {
 	if r.bad || r.rest != "" {
 		return nil, errCompiled
 	}
+	// Every list of strings is a window on one slice per column, sized by
+	// the column's count of strings, so that decoding allocates a few dozen
+	// times instead of once per list: the browser runs this at start.
+	var pool [numCols][]string
+	for i := range cols {
+		pool[i] = make([]string, strings.Count(cols[i].rest, "\x00"))
+	}
+	bad := false
 	strs := func(col int) []string {
 		k := shape.count(&cols[col])
 		if k == 0 {
 			return nil
 		}
-		ss := make([]string, k)
+		if k > len(pool[col]) {
+			bad = true
+			return nil
+		}
+		ss := pool[col][:k:k]
+		pool[col] = pool[col][k:]
 		for i := range ss {
 			ss[i] = cols[col].str()
 		}
 		return ss
 	}
+	points := make([]Point, len(pool[colPoint]))
+	levels := make([]Level, len(pool[colLevel]))
 	nc := shape.count(&cols[colComp])
 	b := &Bank{
 		comps:     make([]Competency, nc),
 		compIndex: make(map[string]int, nc),
 		byComp:    make([][]Question, nc),
-		byID:      make(map[string]*Question, 16*nc),
+		byID:      make(map[string]*Question, len(pool[colQID])),
 		examples:  make(map[string][]Example, nc),
 	}
-	bad := false
 	for i := range b.comps {
 		c := Competency{ID: cols[colComp].str(), Name: cols[colComp].str(), About: cols[colComp].str()}
 		if _, dup := b.compIndex[c.ID]; dup {
@@ -169,18 +183,23 @@ func Decode(data string) (*Bank, error) {
 			q.Text = cols[colText].str()
 			q.Variants = strs(colText)
 			q.Assesses = strs(colAssess)
-			if k := shape.count(&cols[colPoint]); k > 0 {
-				q.MustCover = make([]Point, k)
+			if k := shape.count(&cols[colPoint]); k > 0 && k <= len(points) {
+				q.MustCover, points = points[:k:k], points[k:]
+				ids := pointIDs(q.ID, k)
 				for p := range q.MustCover {
-					q.MustCover[p] = Point{ID: q.ID + "/" + itoa(p+1), Text: cols[colPoint].str(), Cues: strs(colCue)}
+					q.MustCover[p] = Point{ID: ids[p], Text: cols[colPoint].str(), Cues: strs(colCue)}
 				}
+			} else if k > 0 {
+				bad = true
 			}
 			q.Pitfalls = strs(colPitfall)
-			if k := shape.count(&cols[colLevel]); k > 0 {
-				q.Levels = make([]Level, k)
+			if k := shape.count(&cols[colLevel]); k > 0 && k <= len(levels) {
+				q.Levels, levels = levels[:k:k], levels[k:]
 				for l := range q.Levels {
 					q.Levels[l] = Level(cols[colLevel].str())
 				}
+			} else if k > 0 {
+				bad = true
 			}
 			q.Tip = cols[colTip].str()
 			q.Tags = strs(colTag)
@@ -213,6 +232,25 @@ func Decode(data string) (*Bank, error) {
 		}
 	}
 	return b, nil
+}
+
+// pointIDs returns the IDs of the first n points of the question id
+// ("id/1", "id/2", …), cut from one string.
+func pointIDs(id string, n int) []string {
+	var all strings.Builder
+	all.Grow(n * (len(id) + 3))
+	ends := make([]int, n)
+	for p := range n {
+		all.WriteString(id)
+		all.WriteByte('/')
+		all.WriteString(itoa(p + 1))
+		ends[p] = all.Len()
+	}
+	s, ids, start := all.String(), make([]string, n), 0
+	for p, end := range ends {
+		ids[p], start = s[start:end], end
+	}
+	return ids
 }
 
 // reader reads the parts of a compiled bank from the front of rest. Once the

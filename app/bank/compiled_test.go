@@ -181,3 +181,13 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkDecode reads the compiled bank, as the browser does at start.
+func BenchmarkDecode(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := bank.Decode(content.Compiled); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

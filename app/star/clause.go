@@ -79,22 +79,29 @@ type clause struct {
 
 func (c *clause) actions() int { return c.ft.iAct + c.ft.weAct + c.ft.implAct }
 
+// Word lists of clause roles, built by loadTables with the lexicon.
 var (
+	taskPassive, resultPassive, errorVerbs, remedyVerbs map[string]bool
+	relationVerbs, ambiguousPast, genericVerbs          map[string]bool
+)
+
+// buildVerbSets fills the word lists above.
+func buildVerbSets() {
 	taskPassive = wordSet(`asked told tasked assigned given expected supposed meant hired brought put charged
-		appointed required instructed made`)
+			appointed required instructed made`)
 	resultPassive = wordSet(`promoted praised thanked recognized recognised awarded rewarded congratulated commended
-		offered invited selected chosen retained approved accepted renewed credited`)
+			offered invited selected chosen retained approved accepted renewed credited`)
 	errorVerbs = wordSet(`forgot missed overlooked misread misjudged misunderstood underestimated overestimated
-		mistook neglected miscalculated misheard mislabeled mislabelled misplaced skipped failed lost broke
-		messed screwed disagreed clashed argued`)
+			mistook neglected miscalculated misheard mislabeled mislabelled misplaced skipped failed lost broke
+			messed screwed disagreed clashed argued`)
 	remedyVerbs = wordSet(`fixed corrected rebuilt apologized apologised resolved repaired rolled reverted replaced
-		refunded redid reran traced called phoned told reported flagged rewrote restored recovered undid
-		contacted emailed`)
+			refunded redid reran traced called phoned told reported flagged rewrote restored recovered undid
+			contacted emailed`)
 	relationVerbs = wordSet("worked reported lived studied belonged sat served volunteered interned")
 	ambiguousPast = wordSet("put set cut let hit quit read shut spread split cost hurt bet beat upset")
-	genericVerbs  = wordSet(`believe try tend like love prefer ensure focus value enjoy handle approach pride
-		always consider think feel find`)
-)
+	genericVerbs = wordSet(`believe try tend like love prefer ensure focus value enjoy handle approach pride
+			always consider think feel find`)
+}
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}

@@ -67,6 +67,8 @@ func loadTables() {
 	tablesOnce.Do(func() {
 		lexicon = buildLexicon()
 		phrases = buildPhrases()
+		buildVerbSets()
+		buildTopicStop()
 	})
 }
 

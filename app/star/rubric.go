@@ -162,10 +162,15 @@ func stem(w string) string {
 	return w
 }
 
-// topicStop are question words that say nothing about the topic.
-var topicStop = wordSet(`tell time describe example give walk through about your you when what how why which
+// topicStop are question words that say nothing about the topic. loadTables
+// builds it.
+var topicStop map[string]bool
+
+func buildTopicStop() {
+	topicStop = wordSet(`tell time describe example give walk through about your you when what how why which
 	had have did were was happened situation work worked job experience share talk most recent once one ever
 	think can could would should will like made make made get got take took`)
+}
 
 // offTopic reports whether the answer has nothing to do with the rubric:
 // no point is covered and no topic word of the question appears.

@@ -917,3 +917,44 @@ func BenchmarkSaveAttempt(b *testing.B) {
 		}
 	}
 }
+
+func TestQuickVersion(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want int
+	}{
+		{`{"v":1,"id":"a1"}`, 1},
+		{`{"v":1}`, 1},
+		{`{"v":42,"id":"a1"}`, 42},
+		{`{"v":0,"id":"a1"}`, 0},
+		{`{"v":01,"id":"a1"}`, -1},  // not JSON
+		{`{"v":1.5,"id":"a1"}`, -1}, // not a whole number
+		{`{"v":-1,"id":"a1"}`, -1},
+		{`{"v":1234567,"id":"a1"}`, -1}, // longer than any real version
+		{`{"v":1`, -1},
+		{`{"v":,"id":"a1"}`, -1},
+		{`{ "v":1,"id":"a1"}`, -1},
+		{`{"id":"a1","v":1}`, -1},
+		{`{"v":1,"id":"a1","v":2}`, -1}, // the last "v" is the one JSON keeps
+		{`{"v":1,"answer":"say \"v\""}`, 1},
+		{``, -1},
+	} {
+		if got := quickVersion([]byte(c.raw)); got != c.want {
+			t.Errorf("quickVersion(%s) = %d, want %d", c.raw, got, c.want)
+		}
+	}
+}
+
+// TestDecodeDuplicateVersion checks that a record naming its version twice
+// is judged by the last, as JSON reads it, and not by the quick path.
+func TestDecodeDuplicateVersion(t *testing.T) {
+	m := NewMemory(0)
+	must(t, m.Set(Prefix+"attempt/a1", `{"v":1,"id":"a1","question":"q","saved":"2025-03-01T09:30:00Z","v":99}`))
+	s := Open(m)
+	if ro, _ := s.ReadOnly(); !ro {
+		t.Error("a record whose last \"v\" is 99 did not make the store read-only")
+	}
+	if len(s.Attempts()) != 0 || len(s.Problems()) != 1 {
+		t.Errorf("got %d attempts and %d problems, want the record kept aside as a problem", len(s.Attempts()), len(s.Problems()))
+	}
+}

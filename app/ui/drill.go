@@ -205,7 +205,7 @@ func (p *DrillPage) Render() app.UI {
 					return app.Div().Class("notice bad").Role("alert").Text(p.saveError)
 				}),
 			),
-			app.Div().Class("drill-side").Role("complementary").Aria("label", "Feedback").Body(
+			app.Div().Class("drill-side").Role("complementary").Attr("aria-label", "Feedback").Body(
 				p.renderLive(),
 			),
 		),
@@ -340,13 +340,13 @@ func (p *DrillPage) renderTimer() app.UI {
 	if el >= target {
 		cls += " over"
 	}
-	return app.Div().Class(cls).Role("group").Aria("label", "Timer").Body(
+	return app.Div().Class(cls).Role("group").Attr("aria-label", "Timer").Body(
 		app.Div().Class("timer-face").Body(
-			app.Span().Class("timer-time").Aria("hidden", "true").Text(clock(el)),
+			app.Span().Class("timer-time").Attr("aria-hidden", "true").Text(clock(el)),
 			app.Span().Class("timer-target small muted").Text(" of "+clock(target)+" target"),
 			app.Span().Class("visually-hidden").Text(fmt.Sprintf("%s: %s of %s", state, spoken(el), spoken(target))),
 		),
-		progressBar(int(min(el, target)/time.Second), int(target/time.Second)).Aria("label", "Time toward target"),
+		progressBar(int(min(el, target)/time.Second), int(target/time.Second)).Attr("aria-label", "Time toward target"),
 		app.Div().Class("row").Body(
 			app.If(p.running, func() app.UI {
 				return app.Button().Text("Pause").OnClick(func(ctx app.Context, e app.Event) { p.pause() })
@@ -362,9 +362,9 @@ func (p *DrillPage) renderTimer() app.UI {
 				p.tickGen++
 			}),
 		),
-		app.Div().Class("visually-hidden").Aria("live", "polite").Text(p.targetNote()),
+		app.Div().Class("visually-hidden").Attr("aria-live", "polite").Text(p.targetNote()),
 		app.If(p.targetPassed, func() app.UI {
-			return app.P().Class("timer-note small").Aria("hidden", "true").Text(p.targetNote())
+			return app.P().Class("timer-note small").Attr("aria-hidden", "true").Text(p.targetNote())
 		}),
 	)
 }
@@ -430,9 +430,9 @@ func spoken(d time.Duration) string {
 }
 
 func (p *DrillPage) renderModes() app.UI {
-	return app.Div().Class("modes row").Role("group").Aria("label", "Answer mode").Body(
-		app.Button().Text("Free text").Aria("pressed", strconv.FormatBool(p.mode != "guided")).OnClick(func(ctx app.Context, e app.Event) { p.switchMode("free") }),
-		app.Button().Text("Guided STAR").Aria("pressed", strconv.FormatBool(p.mode == "guided")).OnClick(func(ctx app.Context, e app.Event) { p.switchMode("guided") }),
+	return app.Div().Class("modes row").Role("group").Attr("aria-label", "Answer mode").Body(
+		app.Button().Text("Free text").Attr("aria-pressed", strconv.FormatBool(p.mode != "guided")).OnClick(func(ctx app.Context, e app.Event) { p.switchMode("free") }),
+		app.Button().Text("Guided STAR").Attr("aria-pressed", strconv.FormatBool(p.mode == "guided")).OnClick(func(ctx app.Context, e app.Event) { p.switchMode("guided") }),
 	)
 }
 
@@ -482,7 +482,7 @@ func (p *DrillPage) renderEditor() app.UI {
 			app.Label().For("answer").Text("Your answer"),
 			app.Textarea().ID("answer").Rows(12).Text(p.answer).
 				Placeholder("Start with where and when, say what you had to do and what you did, and finish with the result.").
-				Aria("describedby", "answer-count").
+				Attr("aria-describedby", "answer-count").
 				OnInput(func(ctx app.Context, e app.Event) {
 					p.answer = ctx.JSSrc().Get("value").String()
 					p.edited(ctx)
@@ -498,7 +498,7 @@ func (p *DrillPage) renderEditor() app.UI {
 				app.Label().For("field-"+box.id).Text(box.label),
 				app.P().ID("prompt-"+box.id).Class("hint").Text(box.prompt),
 				app.Textarea().ID("field-"+box.id).Rows(4).Text(val).
-					Aria("describedby", "prompt-"+box.id+" count-"+box.id).
+					Attr("aria-describedby", "prompt-"+box.id+" count-"+box.id).
 					OnInput(func(ctx app.Context, e app.Event) {
 						*p.field(box.id) = ctx.JSSrc().Get("value").String()
 						p.edited(ctx)
@@ -622,7 +622,7 @@ func (p *DrillPage) renderActions() app.UI {
 		radioGroup("grades", "grade", "How did that feel? (keys 1–4)", grades, p.grade, func(v string) { p.grade = v }),
 		app.Div().Class("row").Body(
 			app.Button().Text(feedbackLabel(p.full)).
-				Aria("expanded", strconv.FormatBool(p.full)).
+				Attr("aria-expanded", strconv.FormatBool(p.full)).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if p.needText() {
 						return
@@ -696,7 +696,7 @@ func (p *DrillPage) renderModels() app.UI {
 	return region("card", "models-heading").Body(
 		app.H2().ID("models-heading").Text("Example answers"),
 		app.If(!p.showModels, func() app.UI {
-			return app.Button().Aria("expanded", "false").Text("Show example answers").OnClick(func(ctx app.Context, e app.Event) { p.showModels = true })
+			return app.Button().Attr("aria-expanded", "false").Text("Show example answers").OnClick(func(ctx app.Context, e app.Event) { p.showModels = true })
 		}).Else(func() app.UI {
 			return app.Div().Class("stack").Body(
 				app.Range(examples).Slice(func(i int) app.UI {

@@ -44,11 +44,11 @@ func (p *DrillPage) renderLive() app.UI {
 	return app.Div().Class("live card").Body(
 		app.H2().Text("Live feedback"),
 		partChips(r.Parts),
-		app.Div().Aria("live", "polite").Body(
+		app.Div().Attr("aria-live", "polite").Body(
 			app.If(len(tips) == 0, func() app.UI {
 				return app.P().Class("good-text").Text("Nothing to fix: this reads as a complete STAR answer.")
 			}).Else(func() app.UI {
-				return app.Ol().Class("tips").Aria("label", "Top fixes").Body(
+				return app.Ol().Class("tips").Attr("aria-label", "Top fixes").Body(
 					app.Range(tips).Slice(func(i int) app.UI { return app.Li().Text(tips[i].Message) }),
 				)
 			}),
@@ -81,7 +81,7 @@ func partChips(parts star.Parts) app.UI {
 		part star.Part
 		r    star.PartReport
 	}{{star.Situation, parts.Situation}, {star.Task, parts.Task}, {star.Action, parts.Action}, {star.Result, parts.Result}}
-	return app.Ul().Class("list-plain chips").Aria("label", "STAR parts").Body(
+	return app.Ul().Class("list-plain chips").Attr("aria-label", "STAR parts").Body(
 		app.Range(items).Slice(func(i int) app.UI {
 			it := items[i]
 			state, mark := "missing", "○"
@@ -89,7 +89,7 @@ func partChips(parts star.Parts) app.UI {
 				state, mark = "present", "●"
 			}
 			return app.Li().Class("chip part-"+string(it.part)+" "+state).Body(
-				app.Span().Aria("hidden", "true").Text(mark+" "),
+				app.Span().Attr("aria-hidden", "true").Text(mark+" "),
 				app.Text(partNames[it.part]+" "),
 				app.Span().Class("visually-hidden").Text(state),
 			)
@@ -101,7 +101,7 @@ func partChips(parts star.Parts) app.UI {
 // labelled with the part it plays. It renders text, never HTML.
 func sentencesView(text string, sentences []star.Sentence) app.UI {
 	// The list scrolls when long, so it takes focus for keyboard users.
-	return app.Ol().Class("list-plain sentences").TabIndex(0).Aria("label", "Your answer, sentence by sentence").Body(
+	return app.Ol().Class("list-plain sentences").TabIndex(0).Attr("aria-label", "Your answer, sentence by sentence").Body(
 		app.Range(sentences).Slice(func(i int) app.UI {
 			s := sentences[i]
 			if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
@@ -141,7 +141,7 @@ func reportView(r star.Report, text string) app.UI {
 				return app.Li().Class("part-score part-"+string(pt.part)).Body(
 					app.Span().Class("part-name").Text(partNames[pt.part]),
 					app.Span().Class("small muted").Text(fmt.Sprintf(" %s · %d of 100", state, pt.r.Score)),
-					progressBar(pt.r.Score, 100).Aria("label", partNames[pt.part]+" score"),
+					progressBar(pt.r.Score, 100).Attr("aria-label", partNames[pt.part]+" score"),
 				)
 			}),
 		),
@@ -185,7 +185,7 @@ func reportView(r star.Report, text string) app.UI {
 						mark, state, class = "●", "covered", "cover covered"
 					}
 					return app.Li().Class(class).Body(
-						app.Span().Aria("hidden", "true").Text(mark+" "),
+						app.Span().Attr("aria-hidden", "true").Text(mark+" "),
 						app.Text(c.Text),
 						app.Span().Class("small muted").Text(" ("+state+")"),
 					)

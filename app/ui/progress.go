@@ -85,7 +85,7 @@ func (p *ProgressPage) coverage(practised map[string]bool) app.UI {
 					app.A().Href(link("/questions?competency="+c.ID)).Text(c.Name),
 					app.Span().Class("small muted").Text(fmt.Sprintf(" %d of %d", done, len(qs))),
 				),
-				progressBar(done, len(qs)).Aria("labelledby", id),
+				progressBar(done, len(qs)).Attr("aria-labelledby", id),
 			)
 		}),
 	)
@@ -124,7 +124,7 @@ func (l *attemptList) Render() app.UI {
 	}
 	b := l.Env.questions()
 	return app.Div().Class("attempts").Body(
-		app.Div().Role("status").Aria("live", "polite").Body(
+		app.Div().Role("status").Attr("aria-live", "polite").Body(
 			app.If(l.deleted != nil, func() app.UI {
 				return app.Div().Class("notice row").Body(
 					app.Span().Text("Attempt deleted."),
@@ -155,7 +155,7 @@ func (l *attemptList) Render() app.UI {
 				}
 				open := l.open == a.ID
 				return app.Li().Class("attempt").Body(
-					app.Button().Class("attempt-row").Aria("expanded", strconv.FormatBool(open)).
+					app.Button().Class("attempt-row").Attr("aria-expanded", strconv.FormatBool(open)).
 						OnClick(func(ctx app.Context, e app.Event) {
 							if open {
 								l.open = ""

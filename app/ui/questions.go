@@ -84,7 +84,7 @@ func (p *QuestionsPage) Render() app.UI {
 					Placeholder("e.g. mistake, conflict").
 					AutoComplete(false).Spellcheck(false).
 					Value(p.query).
-					Aria("describedby", "search-hint").
+					Attr("aria-describedby", "search-hint").
 					OnInput(p.onSearch).
 					OnFocus(p.prepareSearch).
 					OnKeyDown(p.onSearchKey),
@@ -97,7 +97,7 @@ func (p *QuestionsPage) Render() app.UI {
 				}, func(v string) { p.level = v }),
 			),
 		),
-		app.Div().Aria("live", "polite").Class("visually-hidden").Text(p.resultsSummary()),
+		app.Div().Attr("aria-live", "polite").Class("visually-hidden").Text(p.resultsSummary()),
 		app.If(strings.TrimSpace(p.query) != "", func() app.UI {
 			return p.renderResults(b)
 		}).Else(func() app.UI {
@@ -129,7 +129,7 @@ func (p *QuestionsPage) filter(id, label, value string, opts []option, set func(
 // visible label that names the group; choose gets the value picked. The
 // buttons' IDs are name-value.
 func radioGroup(class, name, label string, opts []option, checked string, choose func(string)) app.UI {
-	return app.Div().Class(class).Role("radiogroup").Aria("labelledby", name+"-label").Body(
+	return app.Div().Class(class).Role("radiogroup").Attr("aria-labelledby", name+"-label").Body(
 		app.P().ID(name+"-label").Class("group-label").Text(label),
 		app.Div().Class("choices").Body(
 			app.Range(opts).Slice(func(i int) app.UI {
@@ -255,7 +255,7 @@ func (p *QuestionsPage) renderResults(b *bank.Bank) app.UI {
 			),
 		)
 	}
-	return app.Ol().Class("list-plain results").Aria("label", "Search results").Body(
+	return app.Ol().Class("list-plain results").Attr("aria-label", "Search results").Body(
 		app.Range(results).Slice(func(i int) app.UI {
 			r := results[i]
 			q, _ := b.Question(r.QuestionID)
@@ -347,7 +347,7 @@ func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
 					}),
 				),
 				app.If(!full, func() app.UI {
-					return app.Button().Class("quiet show-all").Aria("expanded", "false").
+					return app.Button().Class("quiet show-all").Attr("aria-expanded", "false").
 						Textf("Show all %d %s questions", all, c.Name).
 						OnClick(func(ctx app.Context, e app.Event) {
 							if p.expanded == nil {

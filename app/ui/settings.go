@@ -31,7 +31,7 @@ func (p *SettingsPage) Render() app.UI {
 	attempts, drafts, mine := len(p.Env.Store.Attempts()), len(p.Env.Store.Drafts()), len(p.Env.Store.Questions())
 	return frame(p.Env, "/settings",
 		app.H1().Text("Settings"),
-		app.Div().Role("status").Aria("live", "polite").Class("status-line").Text(p.status),
+		app.Div().Role("status").Attr("aria-live", "polite").Class("status-line").Text(p.status),
 		app.If(p.problem != "", func() app.UI {
 			return app.Div().Class("notice bad").Role("alert").Text(p.problem)
 		}),

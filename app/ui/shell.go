@@ -28,17 +28,17 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 			app.Div().Class("sd-header-inner").Body(
 				app.A().Class("sd-brand").Href(link("/")).Body(
 					// Decorative: the name follows. The stylesheet draws it.
-					app.Span().Class("sd-logo").Aria("hidden", "true"),
+					app.Span().Class("sd-logo").Attr("aria-hidden", "true"),
 					app.Span().Text("stardrill"),
 				),
 				&installButton{},
-				app.Div().Class("sd-nav").Role("navigation").Aria("label", "Main").Body(
+				app.Div().Class("sd-nav").Role("navigation").Attr("aria-label", "Main").Body(
 					app.Ul().Body(
 						app.Range(navItems).Slice(func(i int) app.UI {
 							it := navItems[i]
 							a := app.A().Href(link(it.path)).Text(it.label)
 							if it.path == current {
-								a = a.Aria("current", "page")
+								a = a.Attr("aria-current", "page")
 							}
 							return app.Li().Body(a)
 						}),
@@ -63,8 +63,11 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 // go-app element type adds about 2 KB (brotli) of code to app.wasm: regions,
 // banners, radio groups and the like are divs with the matching ARIA role,
 // which assistive technology reads exactly as the dedicated elements.
+// ARIA attributes are set with Attr("aria-…", text) rather than go-app's
+// Aria, which passes every value through fmt.Sprintf: the first render
+// would run, and the browser compile, fmt's printer for nothing.
 func region(class, labelledBy string) app.HTMLDiv {
-	return app.Div().Class(class).Role("region").Aria("labelledby", labelledBy)
+	return app.Div().Class(class).Role("region").Attr("aria-labelledby", labelledBy)
 }
 
 // progressBar shows value out of limit as a bar, for assistive technology a
@@ -78,7 +81,7 @@ func progressBar(value, limit int) app.HTMLDiv {
 	// An SVG draws the filled part: the Content-Security-Policy allows no
 	// inline styles, so a width cannot be set on a div.
 	return app.Div().Class("bar").Role("progressbar").
-		Aria("valuemin", "0").Aria("valuemax", strconv.Itoa(limit)).Aria("valuenow", strconv.Itoa(value)).
+		Attr("aria-valuemin", "0").Attr("aria-valuemax", strconv.Itoa(limit)).Attr("aria-valuenow", strconv.Itoa(value)).
 		Body(app.Raw(`<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="` + strconv.Itoa(pct) + `" height="1"></rect></svg>`))
 }
 
