@@ -18,16 +18,22 @@ import (
 
 	"github.com/chromedp/chromedp/kb"
 
+	"stardrill/app/bank"
+	"stardrill/app/store"
+	"stardrill/content"
 	"stardrill/e2e/internal/harness"
 )
 
 // TestBenchFigures prints stardrill's size and load figures next to those of
 // a bare go-app page (bench/hello), the framework floor: app.wasm raw, gzip
 // -9 and brotli -q 11, and the time from navigation start until the app runs
-// and answers input, on a cold and a warm visit. Then the latencies of the
-// product alone: a search keystroke in the Questions page (to the DOM), and
-// the search and feedback engines timed in the benchmark page
-// (bench/latency), where the search runs side by side with Fuse.js and
+// and answers input, on a cold and a warm visit; the same visits to the
+// linked floor (bench/hello with -tags linked), which has the floor's page and
+// the product's size, to tell what the size costs from what the product's
+// start-up costs; and warm visits with a year of practice saved. Then the
+// latencies of the product alone: a search keystroke in the Questions page
+// (to the DOM), and the search and feedback engines timed in the benchmark
+// page (bench/latency), where the search runs side by side with Fuse.js and
 // uFuzzy on the same strings and keystrokes. It prints figures, with the
 // issue's latency budgets marked met or missed; it fails on none of them.
 // It runs only when STARDRILL_BENCH is set (make bench):
@@ -56,6 +62,15 @@ func TestBenchFigures(t *testing.T) {
 	if err := harness.BuildSite(s.root, "./bench/hello", floorWasm, floorSite); err != nil {
 		t.Fatal(err)
 	}
+	// The linked floor: the floor's page in a binary as large as the
+	// product's (bench/hello/linked.go).
+	linkedWasm, linkedSite := filepath.Join(dir, "linked.wasm"), filepath.Join(dir, "linked")
+	if err := harness.CompileWasm(s.root, "./bench/hello", linkedWasm, "-tags=linked"); err != nil {
+		t.Fatal(err)
+	}
+	if err := harness.BuildSite(s.root, "./bench/hello", linkedWasm, linkedSite); err != nil {
+		t.Fatal(err)
+	}
 	product := benchApp{
 		name: "stardrill", wasm: s.wasm, site: s.site,
 		// Click "Settings", the lightest page, in the navigation; the app
@@ -69,6 +84,8 @@ func TestBenchFigures(t *testing.T) {
 		act:      func(tab *harness.Tab) { tab.Find("textbox", "Name").Type("x") },
 		answered: `document.querySelector("h1").textContent.includes("x!")`,
 	}
+	linked := floor
+	linked.name, linked.wasm, linked.site = "linked hello", linkedWasm, linkedSite
 
 	var rows []figure
 	pSize, fSize := wasmSizes(t, product.wasm), wasmSizes(t, floor.wasm)
@@ -80,8 +97,8 @@ func TestBenchFigures(t *testing.T) {
 	}
 
 	var version string
-	cold, warm := measureLoad(t, []benchApp{product, floor}, runs, &version)
-	pCold, pWarm, fCold, fWarm := cold[0], warm[0], cold[1], warm[1]
+	cold, warm := measureLoad(t, []benchApp{product, floor, linked}, runs, &version)
+	pCold, pWarm, fCold, fWarm, lCold, lWarm := cold[0], warm[0], cold[1], warm[1], cold[2], warm[2]
 	for _, m := range []struct {
 		label string
 		p, f  []loadSample
@@ -92,9 +109,21 @@ func TestBenchFigures(t *testing.T) {
 		{label: "warm: app running", p: pWarm, f: fWarm, pick: func(s loadSample) float64 { return s.running }},
 		{label: "warm: app answers input", p: pWarm, f: fWarm, pick: loadSample.interactive},
 		{label: "first input to answer (cold)", p: pCold, f: fCold, pick: func(s loadSample) float64 { return s.latency }},
+		// What the gap is made of: the linked floor in the product column.
+		{label: "size alone: cold answers", p: lCold, f: fCold, pick: loadSample.interactive},
+		{label: "size alone: warm answers", p: lWarm, f: fWarm, pick: loadSample.interactive},
 	} {
 		rows = append(rows, figure{name: m.label, unit: "ms", product: median(pick(m.p, m.pick)), floor: median(pick(m.f, m.pick))})
 	}
+	for _, m := range []struct {
+		label string
+		p, l  []loadSample
+	}{{"start-up alone: cold answers", pCold, lCold}, {"start-up alone: warm answers", pWarm, lWarm}} {
+		rows = append(rows, figure{name: m.label, unit: "ms", product: median(pick(m.p, loadSample.interactive)),
+			floor: median(pick(m.l, loadSample.interactive)), note: "floor column: the linked floor"})
+	}
+	rows = append(rows, figure{name: "warm answers, a year saved", unit: "ms",
+		product: median(measureYear(t, product, runs)), floor: math.NaN(), note: "365 attempts and drafts in storage"})
 
 	// Interactions of the product alone (the floor has no counterpart).
 	tab := s.tab(t, 1280, 800)
@@ -142,6 +171,9 @@ func TestBenchFigures(t *testing.T) {
 	fmt.Fprintln(&out, "answers input: running + the time from a real input until the DOM shows the answer")
 	fmt.Fprintln(&out, "  (stardrill: click Settings in the navigation; floor: type a letter in a field).")
 	fmt.Fprintln(&out, "cold: fresh profile; warm: same profile, second visit, served by the service worker.")
+	fmt.Fprintln(&out, "size alone: the linked floor (bench/hello built with -tags linked: the floor's page in a binary")
+	fmt.Fprintln(&out, "  that links all of stardrill) beside the floor; start-up alone: stardrill beside the linked floor.")
+	fmt.Fprintln(&out, "a year saved: a warm visit with a year of daily practice in storage (stardrill alone).")
 	fmt.Fprintf(&out, "key to DOM: the %d queries below typed in the Questions search box with real key events about\n", len(searchQueries))
 	fmt.Fprintln(&out, "  100 ms apart, from a capturing keydown listener until the page's DOM changes; the first key")
 	fmt.Fprintf(&out, "  (which builds the index) apart, keys that changed nothing left out: %d keys timed.\n", len(keys.samples))
@@ -152,7 +184,8 @@ func TestBenchFigures(t *testing.T) {
 	for _, x := range []struct {
 		name string
 		s    []loadSample
-	}{{"stardrill cold", pCold}, {"stardrill warm", pWarm}, {"hello cold", fCold}, {"hello warm", fWarm}} {
+	}{{"stardrill cold", pCold}, {"stardrill warm", pWarm}, {"hello cold", fCold}, {"hello warm", fWarm},
+		{"linked hello cold", lCold}, {"linked hello warm", lWarm}} {
 		t.Logf("%s samples (running/latency ms): %s", x.name, samples(x.s))
 	}
 }
@@ -568,6 +601,86 @@ func answerLatency(tab *harness.Tab, act func(), answered string) float64 {
 	var ms float64
 	tab.Eval(`window.__e2eBench.answer - window.__e2eBench.input`, &ms)
 	return ms
+}
+
+// measureYear times warm visits of app (the product) with a year of daily
+// practice saved: each run a fresh Chromium visits once so that the service
+// worker installs, the year is written into localStorage, and a second tab
+// visits. It returns "answers input" (see loadSample) for each run.
+func measureYear(t *testing.T, app benchApp, runs int) []float64 {
+	t.Helper()
+	exe, err := harness.FindChromium()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := harness.Serve(app.site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop()
+	year := yearOfPractice(t)
+	var out []float64
+	for range runs {
+		b, err := harness.Launch(exe, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		first := b.NewTab(t, 1280, 800)
+		first.Open(srv.URL("/"))
+		first.WaitServiceWorker()
+		first.SetLocalStorage(srv.Origin(), year)
+		second := b.NewTab(t, 1280, 800)
+		s := visit(t, second, srv.URL("/"), app)
+		if n := len(second.LocalStorage()); n != len(year) {
+			t.Errorf("storage holds %d items after the visit, want the %d planted", n, len(year))
+		}
+		out = append(out, s.interactive())
+		for _, tab := range []*harness.Tab{first, second} {
+			for _, p := range tab.Problems() {
+				t.Errorf("%s with a year saved: page problem: %s", app.name, p)
+			}
+			tab.Close()
+		}
+		b.Close()
+	}
+	return out
+}
+
+// yearOfPractice returns localStorage items as stardrill saves them: an
+// attempt a day for a year at about 1,500 characters each, cycling through
+// the bank's questions, and a draft for ten of them.
+func yearOfPractice(t *testing.T) map[string]string {
+	t.Helper()
+	b, err := bank.Decode(content.Compiled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := b.Questions()
+	m := store.NewMemory(0)
+	s := store.Open(m)
+	answer := strings.Repeat("I noticed the delivery would miss the deadline, so I called the supplier, agreed a new slot and told the customer. ", 13)
+	start := time.Date(2025, 11, 1, 8, 0, 0, 0, time.UTC)
+	for day := range 365 {
+		q := qs[day%len(qs)]
+		at := start.AddDate(0, 0, day)
+		err := s.SaveAttempt(store.Attempt{ID: store.NewID(at, uint64(day)), QuestionID: q.ID, Phrasing: q.Text,
+			Competency: q.Competency, Mode: "free", Answer: answer, StartedAt: at.Add(-2 * time.Minute), SavedAt: at,
+			Seconds: 118, Grade: []string{"again", "hard", "good", "easy"}[day%4], Score: 40 + day%60, Engine: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if day%37 == 0 {
+			if err := s.SaveDraft(store.Draft{QuestionID: qs[(day+7)%len(qs)].ID, Answer: answer[:400], UpdatedAt: at}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	keys, _ := m.Keys()
+	items := make(map[string]string, len(keys))
+	for _, k := range keys {
+		items[k], _, _ = m.Get(k)
+	}
+	return items
 }
 
 // pick returns one figure of every sample.

@@ -958,3 +958,39 @@ func TestDecodeDuplicateVersion(t *testing.T) {
 		t.Errorf("got %d attempts and %d problems, want the record kept aside as a problem", len(s.Attempts()), len(s.Problems()))
 	}
 }
+
+// TestRecordsAreNotGoAppStates guards the records against go-app's start-up
+// sweep of localStorage (CleanupExpiredPersistedStates in go-app v10), which
+// reads every item as one of its own persisted states and deletes those whose
+// "Value" or "EncryptedValue" is set and whose "ExpiresAt" has passed. Go's
+// JSON decoding matches keys whatever their case, so a record with such keys
+// could be deleted behind the store's back. None may have them.
+func TestRecordsAreNotGoAppStates(t *testing.T) {
+	a := sampleAttempt("a1", 0)
+	a.Fields = &Fields{Situation: "s", Task: "t", Action: "a", Result: "r"}
+	d := sampleDraft("q", 0)
+	d.Answer = "x"
+	records := []any{
+		settingsWire{V: Version, Settings: Settings{Theme: "dark", TargetSeconds: 90, Mode: "guided", UpdatedAt: at(1)}},
+		attemptWire{V: Version, Attempt: a},
+		draftWire{V: Version, Draft: d},
+		questionWire{V: Version, Question: Question{ID: "mine-1", Competency: "c", Text: "t", CreatedAt: at(0), UpdatedAt: at(1)}},
+	}
+	for _, r := range records {
+		raw, err := encode(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var top map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(raw), &top); err != nil {
+			t.Fatal(err)
+		}
+		for k := range top {
+			for _, taken := range []string{"Value", "EncryptedValue", "ExpiresAt"} {
+				if strings.EqualFold(k, taken) {
+					t.Errorf("%T has the key %q, which go-app reads as its state's %s: rename it", r, k, taken)
+				}
+			}
+		}
+	}
+}

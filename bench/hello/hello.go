@@ -7,6 +7,11 @@
 //
 //	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o app.wasm ./bench/hello
 //	go run ./bench/hello build -o DIR -wasm app.wasm
+//
+// Built with -tags linked, the same page comes in a binary that links all of
+// stardrill without running it (linked.go): the "linked floor", which tells
+// the load time that app.wasm's size costs from the time the product's own
+// start-up costs.
 package main
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"

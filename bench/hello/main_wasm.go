@@ -5,6 +5,7 @@ package main
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 func main() {
+	linkProduct()
 	routes()
 	app.RunWhenOnBrowser()
 }

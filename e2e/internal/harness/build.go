@@ -29,9 +29,10 @@ func ModuleRoot() (string, error) {
 
 // CompileWasm compiles the main package pkg (such as "./wasm") of the module
 // at root to WebAssembly, writing out. It uses the flags of the product build
-// (site.WasmBuildArgs) for every package, the benchmark floor included.
-func CompileWasm(root, pkg, out string) error {
-	args := append(append([]string{"build"}, site.WasmBuildArgs()...), "-o", out, pkg)
+// (site.WasmBuildArgs) for every package, the benchmark floor included, and
+// then any extra go build flags, such as -tags.
+func CompileWasm(root, pkg, out string, extra ...string) error {
+	args := append(append(append([]string{"build"}, site.WasmBuildArgs()...), extra...), "-o", out, pkg)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
