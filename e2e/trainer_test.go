@@ -220,8 +220,9 @@ func TestKeyboardOnly(t *testing.T) {
 	tab.Press(kb.Enter)
 	tab.WaitTrue("the attempt to be saved", `[...document.querySelectorAll("[role=status]")].some((e) => e.innerText.includes("Attempt saved"))`)
 
+	// A stored attempt is its JSON record, then its answer after a newline.
 	var grade string
-	tab.Eval(`Object.entries(localStorage).filter(([k]) => k.startsWith("stardrill/attempt/")).map(([, v]) => JSON.parse(v).grade).join()`, &grade)
+	tab.Eval(`Object.entries(localStorage).filter(([k]) => k.startsWith("stardrill/attempt/")).map(([, v]) => JSON.parse(v.split("\n")[0]).grade).join()`, &grade)
 	if grade != "easy" {
 		t.Errorf("the saved attempt's grade is %q, want easy", grade)
 	}

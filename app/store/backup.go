@@ -284,7 +284,7 @@ func (s *Store) current(key string) (raw string, changed time.Time, ok bool, err
 		if !ok {
 			return "", time.Time{}, false, nil
 		}
-		raw, err = s.cfg.encodeAttempt(a)
+		raw, err = s.cfg.storeAttempt(a)
 		return raw, a.SavedAt, true, err
 	case kindDraft:
 		d, ok := s.st.drafts[id]
@@ -431,7 +431,7 @@ func (c *config) parseBackup(data []byte) ([]item, error) {
 				note(label, err)
 				return nil
 			}
-			enc, err := c.encodeAttempt(a)
+			enc, err := c.storeAttempt(a)
 			if err != nil {
 				note(label, err)
 				return nil

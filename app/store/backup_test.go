@@ -46,7 +46,7 @@ func TestExportFormat(t *testing.T) {
   "exportedAt": "2025-03-02T06:00:00Z",
   "attempts": [
     {
-      "v": 1,
+      "v": 2,
       "id": "a1",
       "question": "q",
       "answer": "<ok>",
@@ -160,7 +160,7 @@ func TestImportErrors(t *testing.T) {
 		{"huge", attempt(func(a map[string]any) { a["answer"] = strings.Repeat("b", MaxField+1) }), `attempt 2 (ID "a2"): answer is 1.0 MB, over the limit of 1 MB for one field; shorten it.`},
 		{"unknown record field", attempt(func(a map[string]any) { a["mood"] = 1 }), `attempt 2 (ID "a2"): it does not match the attempt format: unknown field "mood".`},
 		{"record not object", good(func(d map[string]any) { d["attempts"] = []any{42} }), `attempt 1: it is a JSON number, not a JSON object.`},
-		{"newer record", attempt(func(a map[string]any) { a["v"] = 2 }), `attempt 2 (ID "a2"): it was saved by a newer version of stardrill (record version 2; this version reads up to 1). Reload the page to update stardrill, then import it again.`},
+		{"newer record", attempt(func(a map[string]any) { a["v"] = Version + 1 }), `attempt 2 (ID "a2"): it was saved by a newer version of stardrill (record version 3; this version reads up to 2). Reload the page to update stardrill, then import it again.`},
 		{"bad draft", good(func(d map[string]any) { d["drafts"] = []any{map[string]any{"v": 1, "question": "q"}} }), `draft 1 (question "q"): updated time is missing.`},
 		{"bad question", good(func(d map[string]any) {
 			d["questions"] = []any{map[string]any{"v": 1, "id": "mine-1", "created": "2025-03-01T09:30:00Z"}}
@@ -385,7 +385,7 @@ func TestImportFull(t *testing.T) {
 		t.Errorf("keys left after a failed import into an empty store: %v", keys)
 	}
 	must(t, s0.SaveAttempt(sampleAttempt("x", 0)))
-	if v, _, _ := m0.Get("stardrill/schema"); v != "1" {
+	if v, _, _ := m0.Get("stardrill/schema"); v != fmt.Sprint(Version) {
 		t.Errorf("schema marker %q after the next save", v)
 	}
 

@@ -20,7 +20,17 @@ import (
 // add a migration from the old version to defaultConfig. Even an added
 // optional field needs a new version, because records with fields this code
 // does not know are refused rather than silently stripped on the next save.
-const Version = 1
+//
+// Version 2 changed how an attempt is stored, not its JSON: the answer
+// follows the JSON record after a newline, as plain text (see storeAttempt).
+const Version = 2
+
+// answerAfterJSON is the first version that stores an attempt's answer after
+// its JSON record rather than inside it. Opening the store reads every
+// attempt, and encoding/json in WebAssembly reads a JSON string a character
+// at a time: a year of attempts took about 0.3 s at every start, most of it
+// in the answers. Backups keep the answer inside the JSON.
+const answerAfterJSON = 2
 
 // Record kinds; each is also the middle part of its keys.
 const (
@@ -43,12 +53,14 @@ type config struct {
 
 // defaultConfig returns the real configuration.
 func defaultConfig() *config {
-	// Version 0 records are version 1 records without "v": the upgrade only
-	// stamps the version, which the migration runner does.
-	fromLegacy := func(map[string]any) error { return nil }
+	// Version 0 records are version 1 records without "v", and version 2
+	// only moved where an attempt's answer is stored (loadAttempt reads both
+	// places): each upgrade only stamps the version, which the migration
+	// runner does.
+	stamp := func(map[string]any) error { return nil }
 	m := make(map[string]map[int]migration)
 	for _, kind := range []string{kindSettings, kindAttempt, kindDraft, kindQuestion} {
-		m[kind] = map[int]migration{0: fromLegacy}
+		m[kind] = map[int]migration{0: stamp, 1: stamp}
 	}
 	return &config{version: Version, migrations: m}
 }
@@ -74,15 +86,16 @@ func encode(v any) (string, error) {
 }
 
 // decode parses raw, a record of the given kind, into dst (a pointer to a
-// wire struct), upgrading older versions on the way. The error is a sentence
-// fragment saying what is wrong; a *newerError for a record from the future.
-func (c *config) decode(kind, raw string, dst any) error {
+// wire struct), upgrading older versions on the way, and returns the version
+// raw had. The error is a sentence fragment saying what is wrong; a
+// *newerError for a record from the future.
+func (c *config) decode(kind, raw string, dst any) (int, error) {
 	if !utf8.ValidString(raw) {
-		return errors.New("it is not valid UTF-8 text")
+		return 0, errors.New("it is not valid UTF-8 text")
 	}
 	b := []byte(raw)
 	if quickVersion(b) == c.version && strictDecode(b, dst) == nil {
-		return nil
+		return c.version, nil
 	}
 	// The full path: find the version whatever the record's shape, upgrade
 	// it if older, and say precisely what is wrong if anything is.
@@ -91,35 +104,35 @@ func (c *config) decode(kind, raw string, dst any) error {
 	}
 	if err := json.Unmarshal(b, &head); err != nil {
 		if syn, ok := errors.AsType[*json.SyntaxError](err); ok {
-			return fmt.Errorf("it is not valid JSON (%s at byte %d)", strings.TrimPrefix(syn.Error(), "json: "), syn.Offset)
+			return 0, fmt.Errorf("it is not valid JSON (%s at byte %d)", strings.TrimPrefix(syn.Error(), "json: "), syn.Offset)
 		}
-		return fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
+		return 0, fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
 	}
 	if t := bytes.TrimSpace(b); len(t) == 0 || t[0] != '{' {
-		return fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
+		return 0, fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
 	}
 	v := 0
 	if head.V != nil && string(head.V) != "null" {
 		if err := json.Unmarshal(head.V, &v); err != nil {
-			return fmt.Errorf("its version \"v\" is %s, not a whole number", head.V)
+			return 0, fmt.Errorf("its version \"v\" is %s, not a whole number", head.V)
 		}
 	}
 	switch {
 	case v > c.version:
-		return &newerError{version: v, current: c.version}
+		return v, &newerError{version: v, current: c.version}
 	case v < 0:
-		return fmt.Errorf("its version \"v\" is %d, which no version of stardrill writes", v)
+		return v, fmt.Errorf("its version \"v\" is %d, which no version of stardrill writes", v)
 	case v < c.version:
 		up, err := c.migrate(kind, b, v)
 		if err != nil {
-			return err
+			return v, err
 		}
 		b = up
 	}
 	if err := strictDecode(b, dst); err != nil {
-		return fmt.Errorf("it does not match the %s format: %s", kind, describeJSONError(err))
+		return v, fmt.Errorf("it does not match the %s format: %s", kind, describeJSONError(err))
 	}
-	return nil
+	return v, nil
 }
 
 // strictDecode decodes the JSON object b into dst, refusing fields dst does
@@ -256,25 +269,72 @@ func (c *config) encodeQuestion(q Question) (string, error) {
 
 func (c *config) decodeSettings(raw string) (Settings, error) {
 	var w settingsWire
-	if err := c.decode(kindSettings, raw, &w); err != nil {
+	if _, err := c.decode(kindSettings, raw, &w); err != nil {
 		return Settings{}, err
 	}
 	w.Settings.normalize()
 	return w.Settings, w.Settings.validate()
 }
 
+// decodeAttempt reads an attempt in its JSON form, as backups hold it.
 func (c *config) decodeAttempt(raw string) (Attempt, error) {
-	var w attemptWire
-	if err := c.decode(kindAttempt, raw, &w); err != nil {
+	a, _, err := c.decodeAttemptJSON(raw)
+	if err != nil {
 		return Attempt{}, err
 	}
+	return a, a.validate()
+}
+
+func (c *config) decodeAttemptJSON(raw string) (Attempt, int, error) {
+	var w attemptWire
+	v, err := c.decode(kindAttempt, raw, &w)
+	if err != nil {
+		return Attempt{}, v, err
+	}
 	w.Attempt.normalize()
-	return w.Attempt, w.Attempt.validate()
+	return w.Attempt, v, nil
+}
+
+// storeAttempt returns the stored form of a: its JSON form without the
+// answer, then, if there is an answer, a newline and the answer as it is.
+// JSON never holds a raw newline, so the first one ends the record.
+func (c *config) storeAttempt(a Attempt) (string, error) {
+	if c.version < answerAfterJSON || a.Answer == "" {
+		return c.encodeAttempt(a)
+	}
+	answer := a.Answer
+	a.Answer = ""
+	head, err := c.encodeAttempt(a)
+	if err != nil {
+		return "", err
+	}
+	return head + "\n" + answer, nil
+}
+
+// loadAttempt reads an attempt in its stored form (see storeAttempt), or in
+// the JSON form older versions stored.
+func (c *config) loadAttempt(raw string) (Attempt, error) {
+	head, answer, split := strings.Cut(raw, "\n")
+	a, v, err := c.decodeAttemptJSON(head)
+	switch {
+	case err != nil:
+		return Attempt{}, err
+	case !split:
+	case v < answerAfterJSON:
+		return Attempt{}, fmt.Errorf("it has text after its JSON record, which a version %d record cannot have", v)
+	case a.Answer != "":
+		return Attempt{}, errors.New("it has an answer both inside its JSON record and after it")
+	case !utf8.ValidString(answer):
+		return Attempt{}, errors.New("it is not valid UTF-8 text")
+	default:
+		a.Answer = answer
+	}
+	return a, a.validate()
 }
 
 func (c *config) decodeDraft(raw string) (Draft, error) {
 	var w draftWire
-	if err := c.decode(kindDraft, raw, &w); err != nil {
+	if _, err := c.decode(kindDraft, raw, &w); err != nil {
 		return Draft{}, err
 	}
 	w.Draft.normalize()
@@ -283,7 +343,7 @@ func (c *config) decodeDraft(raw string) (Draft, error) {
 
 func (c *config) decodeQuestion(raw string) (Question, error) {
 	var w questionWire
-	if err := c.decode(kindQuestion, raw, &w); err != nil {
+	if _, err := c.decode(kindQuestion, raw, &w); err != nil {
 		return Question{}, err
 	}
 	w.Question.normalize()

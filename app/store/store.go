@@ -5,13 +5,15 @@
 // Every record has a key of its own, so two browser tabs saving different
 // records never overwrite each other:
 //
-//	stardrill/schema             the highest record version written here, e.g. "1"
+//	stardrill/schema             the highest record version written here, e.g. "2"
 //	stardrill/settings           Settings
 //	stardrill/attempt/<id>       Attempt
 //	stardrill/draft/<questionID> Draft
 //	stardrill/question/<id>      Question
 //
-// Records are compact JSON objects with their version as "v" (see Version).
+// Records are compact JSON objects with their version as "v" (see Version);
+// an attempt's answer follows its JSON object after a newline, as plain text.
+// Backups hold the same records as JSON, the answer inside.
 // A Store reads every key once when opened and again on Reload, which the UI
 // calls on the browser's "storage" event.
 //
@@ -207,7 +209,7 @@ func (s *Store) loadKey(st *state, key, raw string) {
 		}
 		st.settings, st.hasSet = set, true
 	case kindAttempt:
-		a, err := s.cfg.decodeAttempt(raw)
+		a, err := s.cfg.loadAttempt(raw)
 		if err == nil && a.ID != id {
 			err = fmt.Errorf("its ID %q does not match its key", a.ID)
 		}
@@ -433,7 +435,7 @@ func (s *Store) SaveAttempt(a Attempt) error {
 	if err := a.validate(); err != nil {
 		return errorf(ErrInvalid, "Attempt not saved: %s.", err)
 	}
-	raw, err := s.cfg.encodeAttempt(a)
+	raw, err := s.cfg.storeAttempt(a)
 	if err != nil {
 		return errorf(ErrInvalid, "Attempt not saved: %v.", err)
 	}

@@ -177,19 +177,66 @@ func abbrev(a Attempt) Attempt {
 func TestStoredForm(t *testing.T) {
 	m := NewMemory(0)
 	s := mustOpen(t, m)
-	a := Attempt{ID: "m1", QuestionID: "made-a-mistake", Answer: "a < b & c", SavedAt: at(0), Seconds: 5, Grade: "hard", Score: 40, Engine: 2}
+	// The answer follows the JSON record, after a newline, as it is: with
+	// its own newlines, HTML-like text, emoji and right-to-left script.
+	answer := "a < b & c\n\nThen \"I\" fixed it 😀 — שלום"
+	a := Attempt{ID: "m1", QuestionID: "made-a-mistake", Answer: answer, SavedAt: at(0), Seconds: 5, Grade: "hard", Score: 40, Engine: 2}
 	must(t, s.SaveAttempt(a))
 	got, _, _ := m.Get("stardrill/attempt/m1")
-	want := `{"v":1,"id":"m1","question":"made-a-mistake","answer":"a < b & c","saved":"2025-03-01T09:30:00Z","seconds":5,"grade":"hard","score":40,"engine":2}`
+	want := `{"v":2,"id":"m1","question":"made-a-mistake","saved":"2025-03-01T09:30:00Z","seconds":5,"grade":"hard","score":40,"engine":2}` +
+		"\n" + answer
 	if got != want {
 		t.Errorf("stored\n%s\nwant\n%s", got, want)
 	}
-	if v, _, _ := m.Get("stardrill/schema"); v != "1" {
-		t.Errorf("schema marker %q, want 1", v)
+	// Without an answer there is nothing after the record.
+	must(t, s.SaveAttempt(Attempt{ID: "m2", QuestionID: "q", SavedAt: at(1)}))
+	if got, _, _ := m.Get("stardrill/attempt/m2"); got != `{"v":2,"id":"m2","question":"q","saved":"2025-03-01T09:31:00Z"}` {
+		t.Errorf("an attempt without an answer stored as %q", got)
+	}
+	if v, _, _ := m.Get("stardrill/schema"); v != "2" {
+		t.Errorf("schema marker %q, want 2", v)
 	}
 	must(t, s.SaveSettings(Settings{}))
-	if got, _, _ := m.Get("stardrill/settings"); got != `{"v":1,"theme":"system","target":120,"mode":"free"}` {
+	if got, _, _ := m.Get("stardrill/settings"); got != `{"v":2,"theme":"system","target":120,"mode":"free"}` {
 		t.Errorf("settings stored as %s", got)
+	}
+	// What was stored reads back as it was saved.
+	if r, _ := mustOpen(t, m).Attempt("m1"); r.Answer != answer {
+		t.Errorf("answer read back as %q", r.Answer)
+	}
+}
+
+// TestStoredAttemptForms reads attempts as this and earlier versions stored
+// them, and refuses the shapes no version writes.
+func TestStoredAttemptForms(t *testing.T) {
+	const head = `"id":"a1","question":"q","saved":"2025-03-01T09:30:00Z"`
+	for _, c := range []struct {
+		name, raw, answer, problem string
+	}{
+		{"version 2", `{"v":2,` + head + "}\nline one\nline two", "line one\nline two", ""},
+		{"version 2, no answer", `{"v":2,` + head + `}`, "", ""},
+		{"version 1, answer inside", `{"v":1,` + head + `,"answer":"in\nside"}`, "in\nside", ""},
+		{"version 0", `{` + head + `,"answer":"old"}`, "old", ""},
+		{"version 1 with text after", `{"v":1,` + head + "}\nafter", "", "It has text after its JSON record, which a version 1 record cannot have."},
+		{"answer twice", `{"v":2,` + head + `,"answer":"x"}` + "\ny", "", "It has an answer both inside its JSON record and after it."},
+		{"record split", "{\n" + `"v":2,` + head + "}", "", "It is not valid JSON"},
+		{"bad UTF-8 after", `{"v":2,` + head + "}\n\xff", "", "not valid UTF-8"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := NewMemory(0)
+			must(t, m.Set("stardrill/attempt/a1", c.raw))
+			s := Open(m)
+			a, ok := s.Attempt("a1")
+			if c.problem != "" {
+				if ok || len(s.Problems()) != 1 || !strings.Contains(s.Problems()[0].Reason, c.problem) {
+					t.Fatalf("got %v and problems %+v, want the problem %q", ok, s.Problems(), c.problem)
+				}
+				return
+			}
+			if !ok || a.Answer != c.answer || len(s.Problems()) != 0 {
+				t.Fatalf("got %v %q and problems %+v, want the answer %q", ok, a.Answer, s.Problems(), c.answer)
+			}
+		})
 	}
 }
 
@@ -534,9 +581,9 @@ func TestFutureVersion(t *testing.T) {
 	tests := []struct {
 		name, key, raw, why string
 	}{
-		{"schema", "stardrill/schema", "2", "This data was saved by a newer version of stardrill (data version 2; this version reads up to 1), so this page only reads it. Reload the page to get the newest version."},
-		{"record", "stardrill/attempt/fut", `{"v":7,"id":"fut","hologram":true}`, "Some data was saved by a newer version of stardrill (stardrill/attempt/fut has record version 7; this version reads up to 1), so this page only reads it. Reload the page to get the newest version."},
-		{"settings", "stardrill/settings", `{"v":2,"theme":"dark"}`, "Some data was saved by a newer version of stardrill (stardrill/settings has record version 2"},
+		{"schema", "stardrill/schema", "3", "This data was saved by a newer version of stardrill (data version 3; this version reads up to 2), so this page only reads it. Reload the page to get the newest version."},
+		{"record", "stardrill/attempt/fut", `{"v":7,"id":"fut","hologram":true}`, "Some data was saved by a newer version of stardrill (stardrill/attempt/fut has record version 7; this version reads up to 2), so this page only reads it. Reload the page to get the newest version."},
+		{"settings", "stardrill/settings", `{"v":3,"theme":"dark"}`, "Some data was saved by a newer version of stardrill (stardrill/settings has record version 3"},
 		{"damaged schema", "stardrill/schema", "one", "The marker that says which version of stardrill wrote this data is damaged"},
 		{"padded schema", "stardrill/schema", " 1", "The marker that says which version of stardrill wrote this data is damaged"},
 	}
@@ -592,7 +639,7 @@ func TestDiscardDamagedSchema(t *testing.T) {
 		t.Fatalf("still read-only after discarding the marker: %s", why)
 	}
 	must(t, s.SaveAttempt(sampleAttempt("a", 0)))
-	if v, _, _ := m.Get("stardrill/schema"); v != "1" {
+	if v, _, _ := m.Get("stardrill/schema"); v != fmt.Sprint(Version) {
 		t.Errorf("schema marker %q after save", v)
 	}
 }
@@ -610,10 +657,10 @@ func TestOlderSchemaIsUpgradedOnWrite(t *testing.T) {
 		t.Error("opening rewrote a legacy record")
 	}
 	must(t, s.SaveAttempt(a))
-	if v, _, _ := m.Get("stardrill/attempt/legacy"); !strings.HasPrefix(v, `{"v":1,`) {
+	if v, _, _ := m.Get("stardrill/attempt/legacy"); !strings.HasPrefix(v, `{"v":2,`) {
 		t.Errorf("re-saved legacy record: %s", v)
 	}
-	if v, _, _ := m.Get("stardrill/schema"); v != "1" {
+	if v, _, _ := m.Get("stardrill/schema"); v != fmt.Sprint(Version) {
 		t.Errorf("schema marker %q after save", v)
 	}
 }
@@ -621,9 +668,11 @@ func TestOlderSchemaIsUpgradedOnWrite(t *testing.T) {
 // TestMigrations runs the migration mechanism with a made-up version 2, in
 // which attempts call "answer" "text" and store "seconds" as minutes.
 func TestMigrations(t *testing.T) {
-	v2 := defaultConfig()
-	v2.version = 2
-	v2.migrations[kindAttempt][1] = func(rec map[string]any) error {
+	// A made-up next version, 3, whose attempts say "text" and "minutes"
+	// where version 2 says "answer" and "seconds".
+	v3 := defaultConfig()
+	v3.version = 3
+	v3.migrations[kindAttempt][2] = func(rec map[string]any) error {
 		if s, ok := rec["seconds"].(json.Number); ok {
 			n, err := s.Int64()
 			if err != nil {
@@ -642,10 +691,10 @@ func TestMigrations(t *testing.T) {
 		return nil
 	}
 	for _, kind := range []string{kindSettings, kindDraft, kindQuestion} {
-		v2.migrations[kind][1] = func(map[string]any) error { return nil }
+		v3.migrations[kind][2] = func(map[string]any) error { return nil }
 	}
-	delete(v2.migrations[kindDraft], 0) // drafts have no path from version 0
-	type attemptV2 struct {
+	delete(v3.migrations[kindDraft], 0) // drafts have no path from version 0
+	type attemptV3 struct {
 		V          int       `json:"v"`
 		ID         string    `json:"id"`
 		QuestionID string    `json:"question"`
@@ -655,25 +704,25 @@ func TestMigrations(t *testing.T) {
 	}
 	tests := []struct {
 		name, raw string
-		want      *attemptV2
+		want      *attemptV3
 		err       string
 	}{
 		{"v1", `{"v":1,"id":"a","question":"q","answer":"hi 😀","seconds":120,"saved":"2025-03-01T09:30:00Z"}`,
-			&attemptV2{V: 2, ID: "a", QuestionID: "q", Text: "hi 😀", Minutes: 2, SavedAt: t0}, ""},
-		{"v0 through v1", `{"id":"a","question":"q","answer":"x","saved":"2025-03-01T09:30:00Z"}`,
-			&attemptV2{V: 2, ID: "a", QuestionID: "q", Text: "x", SavedAt: t0}, ""},
-		{"v2 as is", `{"v":2,"id":"a","question":"q","text":"y","minutes":3,"saved":"2025-03-01T09:30:00Z"}`,
-			&attemptV2{V: 2, ID: "a", QuestionID: "q", Text: "y", Minutes: 3, SavedAt: t0}, ""},
+			&attemptV3{V: 3, ID: "a", QuestionID: "q", Text: "hi 😀", Minutes: 2, SavedAt: t0}, ""},
+		{"v0 through v1 and v2", `{"id":"a","question":"q","answer":"x","saved":"2025-03-01T09:30:00Z"}`,
+			&attemptV3{V: 3, ID: "a", QuestionID: "q", Text: "x", SavedAt: t0}, ""},
+		{"v3 as is", `{"v":3,"id":"a","question":"q","text":"y","minutes":3,"saved":"2025-03-01T09:30:00Z"}`,
+			&attemptV3{V: 3, ID: "a", QuestionID: "q", Text: "y", Minutes: 3, SavedAt: t0}, ""},
 		{"failing step", `{"v":1,"id":"a","seconds":90}`, nil,
-			"it could not be upgraded from version 1 to 2: seconds 90 is not whole minutes"},
-		{"v1 with a field v2 lacks", `{"v":1,"id":"a","grade":"good"}`, nil,
+			"it could not be upgraded from version 2 to 3: seconds 90 is not whole minutes"},
+		{"v1 with a field v3 lacks", `{"v":1,"id":"a","grade":"good"}`, nil,
 			`it does not match the attempt format: unknown field "grade"`},
-		{"future", `{"v":3}`, nil, "it was saved by a newer version of stardrill (record version 3; this version reads up to 2)"},
+		{"future", `{"v":4}`, nil, "it was saved by a newer version of stardrill (record version 4; this version reads up to 3)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got attemptV2
-			err := v2.decode(kindAttempt, tt.raw, &got)
+			var got attemptV3
+			_, err := v3.decode(kindAttempt, tt.raw, &got)
 			if tt.err != "" {
 				if err == nil || err.Error() != tt.err {
 					t.Fatalf("got error %v, want %s", err, tt.err)
@@ -687,19 +736,19 @@ func TestMigrations(t *testing.T) {
 		})
 	}
 	var d draftWire
-	if err := v2.decode(kindDraft, `{"question":"q"}`, &d); err == nil ||
+	if _, err := v3.decode(kindDraft, `{"question":"q"}`, &d); err == nil ||
 		err.Error() != "it has version 0, and this version of stardrill cannot upgrade a draft from version 0" {
 		t.Errorf("missing migration: %v", err)
 	}
 
-	// Through a Store: a v1 record under a v2 store is read via the chain;
+	// Through a Store: a v1 record under a v3 store is read via the chain;
 	// its stored form is untouched until it is saved again.
 	m := NewMemory(0)
 	must(t, m.Set("stardrill/schema", "1"))
 	must(t, m.Set("stardrill/draft/q", `{"v":1,"question":"q","updated":"2025-03-01T09:30:00Z"}`))
-	s := open(m, v2)
+	s := open(m, v3)
 	if ro, why := s.ReadOnly(); ro {
-		t.Fatalf("v2 store over v1 data is read-only: %s", why)
+		t.Fatalf("v3 store over v1 data is read-only: %s", why)
 	}
 	if p := s.Problems(); len(p) != 0 {
 		t.Fatalf("problems: %+v", p)
@@ -708,15 +757,15 @@ func TestMigrations(t *testing.T) {
 		t.Fatal("draft not read through migration")
 	}
 	must(t, s.SaveDraft(sampleDraft("q2", 1)))
-	if v, _, _ := m.Get("stardrill/schema"); v != "2" {
-		t.Errorf("schema %q after saving with v2", v)
+	if v, _, _ := m.Get("stardrill/schema"); v != "3" {
+		t.Errorf("schema %q after saving with v3", v)
 	}
-	if v, _, _ := m.Get("stardrill/draft/q2"); !strings.HasPrefix(v, `{"v":2,`) {
-		t.Errorf("v2 store wrote %s", v)
+	if v, _, _ := m.Get("stardrill/draft/q2"); !strings.HasPrefix(v, `{"v":3,`) {
+		t.Errorf("v3 store wrote %s", v)
 	}
-	// The version 1 code now opens the store read-only.
-	if ro, why := Open(m).ReadOnly(); !ro || !strings.Contains(why, "data version 2; this version reads up to 1") {
-		t.Errorf("v1 code over v2 data: %v %s", ro, why)
+	// The real code, version 2, now opens the store read-only.
+	if ro, why := Open(m).ReadOnly(); !ro || !strings.Contains(why, "data version 3; this version reads up to 2") {
+		t.Errorf("v2 code over v3 data: %v %s", ro, why)
 	}
 }
 
