@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -498,4 +499,31 @@ func (tab *Tab) LocalStorage() map[string]string {
 	items := map[string]string{}
 	tab.Eval(`Object.fromEntries(Object.entries(localStorage))`, &items)
 	return items
+}
+
+// MainThreadTime returns, in milliseconds, the CPU time the renderer's main
+// thread has spent running tasks (Chromium's Performance domain, counted in
+// thread time, so time the thread spends waiting for a busy machine is left
+// out). Take it before and after what you measure and subtract: the thread
+// may serve other pages of the same site too.
+func (tab *Tab) MainThreadTime() float64 {
+	tab.t.Helper()
+	var ms float64
+	tab.run("reading the main thread's time", chromedp.ActionFunc(func(ctx context.Context) error {
+		if err := performance.Enable().WithTimeDomain(performance.EnableTimeDomainThreadTicks).Do(ctx); err != nil {
+			return err
+		}
+		metrics, err := performance.GetMetrics().Do(ctx)
+		if err != nil {
+			return err
+		}
+		for _, m := range metrics {
+			if m.Name == "TaskDuration" {
+				ms = m.Value * 1000
+				return nil
+			}
+		}
+		return fmt.Errorf("no TaskDuration among %d metrics", len(metrics))
+	}))
+	return ms
 }
