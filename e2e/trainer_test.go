@@ -596,6 +596,47 @@ func TestDrillControls(t *testing.T) {
 	tab.WaitTrue("Escape to clear the search", `document.getElementById("search").value === ""`)
 }
 
+// TestPickCompetency chooses a competency on the Drill page with the
+// keyboard and starts: the question comes from that competency. The page's
+// address can choose one too.
+func TestPickCompetency(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/"))
+	list := tab.WaitFor("combobox", "Competency")
+	first := list.Value()
+	list.Focus()
+	tab.Press(kb.ArrowDown)
+	tab.Press(kb.ArrowDown)
+	chosen := list.Value()
+	if chosen == first || chosen == "" {
+		t.Fatalf("the arrow keys left the list at %q", chosen)
+	}
+	var focused bool
+	tab.Eval(`document.activeElement && document.activeElement.id === "pick-competency"`, &focused)
+	if !focused {
+		t.Error("choosing a competency took the keyboard focus away from the list")
+	}
+	var name string
+	tab.Eval(`document.getElementById("pick-competency").selectedOptions[0].textContent.replace(/ \(\d+\)$/, "")`, &name)
+	tab.Find("button", "Start").Click()
+	tab.WaitFor("link", "Choose another question")
+	if tab.Find("link", name).Attr("href") == "" {
+		t.Errorf("the question started is not in %q", name)
+	}
+
+	// Back on the Drill page, the list starts from the top again, and Start
+	// goes by what it shows.
+	tab.Find("link", "Choose another question").Click()
+	if got := tab.WaitFor("combobox", "Competency").Value(); got != first {
+		t.Errorf("back on the Drill page the list shows %q, want %q", got, first)
+	}
+	tab.Open(s.server.URL("/?competency=" + chosen))
+	if got := tab.WaitFor("combobox", "Competency").Value(); got != chosen {
+		t.Errorf("?competency=%s shows %q", chosen, got)
+	}
+}
+
 // TestUpdateNotice deploys a new version under a visitor: the page offers
 // to reload, and reloading runs the new version.
 func TestUpdateNotice(t *testing.T) {
