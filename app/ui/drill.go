@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"html"
 	"net/url"
 	"strconv"
 	"strings"
@@ -35,7 +34,7 @@ type DrillPage struct {
 	q        bank.Question
 	has      bool   // a question is chosen
 	phrasing string // the wording shown, one of q's phrasings
-	pickComp string // the competency chosen in the list, or by the address
+	pickComp string
 
 	mode   string // "free" or "guided"
 	answer string
@@ -225,23 +224,14 @@ func (p *DrillPage) renderPicker() app.UI {
 		app.Div().Class("grid-2").Body(
 			region("card stack", "pick-heading").Body(
 				app.H2().ID("pick-heading").Text("Pick a competency"),
-				// The list's change events bubble up to this div. The page
-				// keeps the choice, so that a later render writes the same
-				// list, but does not render for it: the list shows it
-				// already, and new HTML would replace the list under the
-				// person.
-				app.Div().OnChange(func(ctx app.Context, e app.Event) {
-					p.pickComp = e.Get("target").Get("value").String()
-					ctx.PreventUpdate()
-				}).Body(
+				app.Div().Body(
 					app.Label().For("pick-competency").Text("Competency"),
-					app.Raw(competencyList("pick-competency", b, p.pickComp)),
+					selectBox("pick-competency", p.pickComp, competencyOptions(b)[1:], func(ctx app.Context, v string) { p.pickComp = v }),
 				),
 				app.Div().Class("row").Body(
 					app.Button().Class("primary").Text("Start").OnClick(func(ctx app.Context, e app.Event) {
-						// The list keeps the choice itself (see competencyList).
-						comp := app.Window().GetElementByID("pick-competency").Get("value").String()
-						if len(b.InCompetency(comp)) == 0 {
+						comp := p.pickComp
+						if comp == "" {
 							comp = b.Competencies()[0].ID
 						}
 						p.surprise(ctx, b.InCompetency(comp))
@@ -274,27 +264,6 @@ func (p *DrillPage) renderPicker() app.UI {
 			))
 		}),
 	)
-}
-
-// competencyList returns the HTML of a select element with the given ID that
-// offers every competency of b, chosen (or the first) selected. The Drill
-// page shows it as the app starts, and go-app builds a page one element and
-// one text at a time: as one piece of HTML that the browser parses, its
-// twenty-odd options cost the start-up almost nothing. Its text is the
-// bank's own, escaped. The element holds the person's choice: read it from
-// the element.
-func competencyList(id string, b *bank.Bank, chosen string) string {
-	var h strings.Builder
-	h.WriteString(`<select id="` + html.EscapeString(id) + `">`)
-	for _, o := range competencyOptions(b)[1:] {
-		h.WriteString(`<option value="` + html.EscapeString(o.value) + `"`)
-		if o.value == chosen {
-			h.WriteString(` selected`)
-		}
-		h.WriteString(`>` + html.EscapeString(o.label) + `</option>`)
-	}
-	h.WriteString(`</select>`)
-	return h.String()
 }
 
 // surprise opens a question from qs: the one most overdue for practice if
