@@ -65,9 +65,8 @@ Why: It is
 	}
 }
 
-// TestLoadMatchesParse checks that Load, which parses all files with one
-// parser, gives what Parse gives for each file on its own, and that no slice of
-// a question has room to grow into its neighbour's items.
+// TestLoadMatchesParse checks that Load gives what Parse gives for each file
+// on its own, and that no slice of a question has room to grow.
 func TestLoadMatchesParse(t *testing.T) {
 	b, err := Load(content.Files)
 	if err != nil {

@@ -1,15 +1,12 @@
 package bank
 
 import (
-	"cmp"
 	"errors"
 	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // Error is a problem at a line of a bank file. Parse, Load and Validate report
@@ -40,9 +37,8 @@ func Load(fsys fs.FS) (*Bank, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := make([]*file, 0, len(entries))
+	var files []*file
 	var errs []error
-	p := new(parser) // shared, so that all files cut their slices from the same arenas
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".md") || strings.EqualFold(name, "README.md") {
@@ -53,8 +49,7 @@ func Load(fsys fs.FS) (*Bank, error) {
 			errs = append(errs, err)
 			continue
 		}
-		// data is ours alone and never changes, so it can back a string.
-		f, err := p.parse(name, unsafe.String(unsafe.SliceData(data), len(data)))
+		f, err := parse(name, data)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -89,19 +84,15 @@ func build(files []*file) (*Bank, error) {
 		}
 		return strings.Compare(a.comp.ID, b.comp.ID)
 	})
-	n := 0
-	for _, f := range files {
-		n += len(f.questions)
-	}
 	b := &Bank{
 		comps:     make([]Competency, len(files)),
 		compIndex: make(map[string]int, len(files)),
 		byComp:    make([][]Question, len(files)),
-		byID:      make(map[string]*Question, n),
 		examples:  make(map[string][]Example, len(files)),
 		files:     make(map[string]*file, len(files)),
 	}
 	var errs []error
+	where := map[string]string{} // question ID -> "file:line"
 	for i, f := range files {
 		if g, ok := b.files[f.comp.ID]; ok {
 			errs = append(errs, &Error{f.name, f.idLine, "competency ID " + quote(f.comp.ID) +
@@ -113,52 +104,40 @@ func build(files []*file) (*Bank, error) {
 		b.byComp[i] = slices.Clip(f.questions)
 		b.examples[f.comp.ID] = f.examples
 		b.files[f.comp.ID] = f
-		for j := range f.questions {
-			q := &f.questions[j]
-			n := len(b.byID)
-			if b.byID[q.ID] = q; len(b.byID) == n { // the ID was taken: an error, so b is dropped
-				g, line := firstUse(b, files, q.ID)
-				errs = append(errs, &Error{f.name, f.qline[j], "question ID " + quote(q.ID) +
-					" is also used at " + g.name + ":" + itoa(line) + "; IDs must be unique across the bank"})
+		for j, q := range f.questions {
+			at := f.name + ":" + itoa(f.qpos[j].line)
+			if w, ok := where[q.ID]; ok {
+				errs = append(errs, &Error{f.name, f.qpos[j].line, "question ID " + quote(q.ID) +
+					" is also used at " + w + "; IDs must be unique across the bank"})
+				continue
 			}
+			where[q.ID] = at
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	b.byID = make(map[string]*Question, len(where))
+	for i := range b.byComp {
+		for j := range b.byComp[i] {
+			q := &b.byComp[i][j]
+			b.byID[q.ID] = q
+		}
+	}
 	return b, nil
 }
 
-// file is a parsed competency file. Only a file parsed with positions (see
-// parser.pos) has the source lines Validate reports.
+// file is a parsed competency file with the source lines Validate reports.
 type file struct {
 	name      string
-	text      string // as given to parse, so that Validate can parse it again
 	comp      Competency
 	line      int // "# Name"
 	idLine    int
 	aboutLine int
 	questions []Question
-	qline     []int  // line of each question's "## id"
-	qpos      []qpos // with positions: parallel to questions
+	qpos      []qpos // parallel to questions
 	examples  []Example
-	epos      []epos // with positions: parallel to examples
-}
-
-// firstUse returns the first of the files in b that has a question with the
-// given ID, and the question's line.
-func firstUse(b *Bank, files []*file, id string) (*file, int) {
-	for _, f := range files {
-		if b.files[f.comp.ID] != f {
-			continue // left out for its competency ID, or not indexed yet
-		}
-		for i := range f.questions {
-			if f.questions[i].ID == id {
-				return f, f.qline[i]
-			}
-		}
-	}
-	return nil, 0 // not reached
+	epos      []epos // parallel to examples
 }
 
 // The fields of a question, as indexes into qpos.field and qpos.items.
@@ -175,29 +154,6 @@ const (
 )
 
 var fieldNames = [nFields]string{"Ask", "Variants", "Level", "Tags", "Assesses", "Must cover", "Pitfalls", "Tip"}
-
-// field returns the field named key, or -1.
-func field(key string) int {
-	switch key {
-	case "Ask":
-		return fAsk
-	case "Variants":
-		return fVariants
-	case "Level":
-		return fLevel
-	case "Tags":
-		return fTags
-	case "Assesses":
-		return fAssesses
-	case "Must cover":
-		return fMustCover
-	case "Pitfalls":
-		return fPitfalls
-	case "Tip":
-		return fTip
-	}
-	return -1
-}
 
 // qpos records where the parts of a question are.
 type qpos struct {
@@ -217,13 +173,6 @@ type epos struct {
 	why      int
 }
 
-// What an indented line continues, besides a field of a question.
-const (
-	cNone  = -1
-	cAbout = nFields
-	cCues  = nFields + 1
-)
-
 // Parser sections.
 const (
 	sNone = iota
@@ -240,90 +189,37 @@ const (
 	exDone
 )
 
-// A parser parses competency files. Loading the bank is much of the app's
-// start-up, so a parser allocates little: the strings it returns are
-// substrings of the text it is given wherever the text allows (only wrapped
-// lines are joined), and the questions and their slices are built in place in
-// arenas shared by every file the parser parses. Positions, which only
-// Validate reports, are kept in scratch space unless pos is set.
 type parser struct {
-	pos  bool // record qpos and epos, which only Validate needs
 	f    *file
-	text string // the file, without a byte order mark
-	n    int    // current line number
-	off  int    // offset in text of the current line
-	end  int    // offset in text of the end of the current line, before "\n"
-	sect int    // section
-	cont int    // what an indented line continues: a field (of a list, its last item), cAbout, cCues or cNone
-	list int    // field of the open list, or -1
-	// The open list's items are strs[lstart:], or points[lstart:] for Must
-	// cover: lists are built in place in the arenas.
-	lstart int
+	n    int     // current line number
+	sect int     // section
+	cont *string // text an indented line continues, or nil
+	list int     // field of the open list, or -1
 
-	q  *Question // the question being parsed, the last of quests
-	qp qpos      // scratch space, stored in f.qpos only with pos
+	q  Question
+	qp qpos
 
 	e    Example
 	ep   epos
 	ex   int      // example state
 	para []string // lines of the open answer paragraph
 	ans  []string // finished answer paragraphs
-	// The answer is text[ansFrom:ansTo] if verbatim: one line a paragraph,
-	// one empty line between them and no spaces to trim.
-	verbatim       bool
-	ansFrom, ansTo int
-
-	quests []Question // arenas
-	strs   []string
-	points []Point
-	levels []Level
-
-	qstart int    // the file's questions are quests[qstart:]
-	qline  []int  // their lines
-	ids    []byte // the Must cover point IDs of the file, back to back
 }
 
-// parse parses one file with a fresh parser.
 func parse(name string, data []byte) (*file, error) {
-	return new(parser).parse(name, string(data))
-}
-
-func (p *parser) parse(name, text string) (*file, error) {
-	f := &file{name: name, text: text}
-	text = strings.TrimPrefix(text, "\uFEFF")
-	p.f, p.text, p.n, p.sect, p.cont, p.list, p.ids = f, text, 0, sNone, cNone, -1, p.ids[:0]
-	p.qstart, p.qline = len(p.quests), p.qline[:0]
-	valid := utf8.ValidString(text)
-	for i := 0; i < len(text); {
-		end := strings.IndexByte(text[i:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += i
-		}
+	p := &parser{f: &file{name: name}, list: -1}
+	text := strings.TrimPrefix(string(data), "\uFEFF")
+	if n := strings.Count(text, "\n## "); n > 0 {
+		p.f.questions = make([]Question, 0, n)
+		p.f.qpos = make([]qpos, 0, n)
+	}
+	for line := range strings.Lines(text) {
 		p.n++
-		s := text[i:end]
-		p.off, p.end, i = i, end, end+1
-		for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r') {
-			s = s[:len(s)-1]
-		}
-		if !valid && !utf8.ValidString(s) {
+		line = strings.TrimRight(line, " \t\r\n")
+		if !utf8.ValidString(line) {
 			return nil, p.err("the line is not valid UTF-8 text; save the file as UTF-8")
 		}
-		var err error
-		switch {
-		case strings.HasPrefix(s, "#"):
-			err = p.heading(s)
-		case p.sect == sHeader:
-			err = p.header(s)
-		case p.sect == sQuestion:
-			err = p.question(s)
-		case p.sect == sExample:
-			err = p.example(s)
-		case s != "":
-			err = p.err(`a competency file starts with a "# Name" line`)
-		}
-		if err != nil {
+		if err := p.line(line); err != nil {
 			return nil, err
 		}
 	}
@@ -336,30 +232,34 @@ func (p *parser) parse(name, text string) (*file, error) {
 	if p.sect == sNone {
 		return nil, p.err(`the file has no "# Name" line; a competency file starts with one`)
 	}
-	if f.comp.ID == "" {
-		p.n = f.line
+	if p.f.comp.ID == "" {
+		p.n = p.f.line
 		return nil, p.err(`the competency has no ID; add "ID: competency-id" under this line`)
 	}
-	if q := p.quests[p.qstart:]; len(q) > 0 {
-		f.questions = q[:len(q):len(q)]
-	} else if strings.Contains(text, "\n## ") {
-		f.questions = []Question{} // as it always was
-	}
-	f.qline = slices.Clone(p.qline)
-	ids := string(p.ids)
-	for i := range f.questions {
-		q := &f.questions[i]
-		for j := range q.MustCover {
-			n := len(q.ID) + 1 + len(itoa(j+1))
-			q.MustCover[j].ID, ids = ids[:n], ids[n:]
-		}
-	}
-	return f, nil
+	return p.f, nil
 }
 
 func (p *parser) err(msg string) error { return &Error{p.f.name, p.n, msg} }
 
 func (p *parser) errAt(line int, msg string) error { return &Error{p.f.name, line, msg} }
+
+func (p *parser) line(s string) error {
+	if strings.HasPrefix(s, "#") {
+		return p.heading(s)
+	}
+	switch p.sect {
+	case sHeader:
+		return p.header(s)
+	case sQuestion:
+		return p.question(s)
+	case sExample:
+		return p.example(s)
+	}
+	if s == "" {
+		return nil
+	}
+	return p.err(`a competency file starts with a "# Name" line`)
+}
 
 // finish closes the open section.
 func (p *parser) finish() error {
@@ -376,7 +276,7 @@ func (p *parser) heading(s string) error {
 	if err := p.finish(); err != nil {
 		return err
 	}
-	p.cont, p.list = cNone, -1
+	p.cont, p.list = nil, -1
 	level := len(s) - len(strings.TrimLeft(s, "#"))
 	if rest := s[level:]; rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 		level = 0 // "#hashtag", not a heading
@@ -409,24 +309,18 @@ func (p *parser) heading(s string) error {
 			default:
 				return p.err(`an example heading is "## Example: strong" or "## Example: weak"`)
 			}
-			p.sect, p.ex, p.verbatim = sExample, exQuestion, false
+			p.sect, p.ex = sExample, exQuestion
 			p.e = Example{Competency: p.f.comp.ID, Strong: strong}
-			p.ep = epos{line: p.n, paras: p.ep.paras[:0]}
-			p.para, p.ans = p.para[:0], p.ans[:0]
+			p.ep = epos{line: p.n}
+			p.para, p.ans = p.para[:0], nil
 			return nil
 		}
 		if !isSlug(rest) {
 			return p.err("question ID " + quote(rest) + " must be lowercase letters, digits and single hyphens, like made-a-mistake")
 		}
 		p.sect = sQuestion
-		push(&p.quests, &p.qstart, Question{ID: rest, Competency: p.f.comp.ID, Source: BuiltIn}, 64)
-		p.q = &p.quests[len(p.quests)-1]
-		qp := &p.qp // reset field by field, keeping the slices' arrays
-		qp.line, qp.field, qp.raw[fLevel], qp.raw[fTags] = p.n, [nFields]int{}, "", ""
-		qp.cues, qp.rawCu = qp.cues[:0], qp.rawCu[:0]
-		for f := range qp.items {
-			qp.items[f] = qp.items[f][:0]
-		}
+		p.q = Question{ID: rest, Competency: p.f.comp.ID, Source: BuiltIn}
+		p.qp = qpos{line: p.n}
 		return nil
 	}
 	return p.err("unknown heading " + quote(s) + `; use "## question-id" for a question or "## Example: strong" for an example`)
@@ -434,7 +328,7 @@ func (p *parser) heading(s string) error {
 
 func (p *parser) header(s string) error {
 	if s == "" {
-		p.cont = cNone
+		p.cont = nil
 		return nil
 	}
 	if isIndented(s) {
@@ -442,7 +336,7 @@ func (p *parser) header(s string) error {
 	}
 	key, val, _ := strings.Cut(s, ":")
 	val = strings.TrimSpace(val)
-	p.cont = cNone
+	p.cont = nil
 	switch key {
 	case "ID":
 		if p.f.idLine != 0 {
@@ -458,7 +352,7 @@ func (p *parser) header(s string) error {
 			return p.err("the competency already has an About: line (line " + itoa(p.f.aboutLine) + ")")
 		}
 		p.f.comp.About, p.f.aboutLine = val, p.n
-		p.cont = cAbout
+		p.cont = &p.f.comp.About
 		return nil
 	}
 	return p.err("unexpected line " + quote(s) + ` under the "# Name" line; expected "ID:" or "About:"`)
@@ -466,39 +360,19 @@ func (p *parser) header(s string) error {
 
 // continueLine appends an indented line to the text it continues.
 func (p *parser) continueLine(s string) error {
-	var t *string
-	q, qp := p.q, &p.qp
-	switch p.cont {
-	case cNone:
+	if p.cont == nil {
 		return p.err(`this indented line continues nothing; start it with a field such as "Tip:" or a list item "- "`)
-	case cAbout:
-		t = &p.f.comp.About
-	case cCues:
-		t = &qp.rawCu[len(qp.rawCu)-1]
-	case fAsk:
-		t = &q.Text
-	case fTip:
-		t = &q.Tip
-	case fLevel, fTags:
-		t = &qp.raw[p.cont]
-	case fVariants, fAssesses, fPitfalls: // the open list's last item
-		t = &p.strs[len(p.strs)-1]
-	case fMustCover:
-		t = &p.points[len(p.points)-1].Text
 	}
-	*t = joinSpace(*t, strings.TrimSpace(s))
+	*p.cont = joinSpace(*p.cont, strings.TrimSpace(s))
 	return nil
 }
 
 func (p *parser) question(s string) error {
 	if s == "" {
-		p.cont = cNone
+		p.cont = nil
 		return nil
 	}
-	t := s
-	if !trimmed(s) {
-		t = strings.TrimSpace(s)
-	}
+	t := strings.TrimSpace(s)
 	if rest, ok := strings.CutPrefix(t, "Cues:"); ok {
 		return p.cues(rest)
 	}
@@ -509,14 +383,10 @@ func (p *parser) question(s string) error {
 		return p.continueLine(s)
 	}
 	if s == "-" || strings.HasPrefix(s, "- ") {
-		text := strings.TrimPrefix(s[1:], " ")
-		if !trimmed(text) {
-			text = strings.TrimSpace(text)
-		}
-		return p.item(text)
+		return p.item(strings.TrimSpace(s[1:]))
 	}
 	key, val, ok := strings.Cut(s, ":")
-	f := field(key)
+	f := slices.Index(fieldNames[:], key)
 	if !ok || f < 0 {
 		return p.err("unexpected line " + quote(s) + `; expected a field such as "Ask:", a list item "- " or an indented continuation`)
 	}
@@ -524,68 +394,55 @@ func (p *parser) question(s string) error {
 		return p.err("question " + quote(p.q.ID) + " already has a " + key + ": line (line " + itoa(l) + ")")
 	}
 	p.qp.field[f] = p.n
-	if p.list >= 0 {
-		p.closeList()
-	}
-	p.list, p.cont = -1, cNone
-	if val = strings.TrimPrefix(val, " "); !trimmed(val) {
-		val = strings.TrimSpace(val)
-	}
+	p.list, p.cont = -1, nil
+	val = strings.TrimSpace(val)
 	switch f {
 	case fAsk:
-		p.q.Text, p.cont = val, f
+		p.q.Text, p.cont = val, &p.q.Text
 	case fTip:
-		p.q.Tip, p.cont = val, f
+		p.q.Tip, p.cont = val, &p.q.Tip
 	case fLevel, fTags:
-		p.qp.raw[f], p.cont = val, f
+		p.qp.raw[f], p.cont = val, &p.qp.raw[f]
 	default:
 		if val != "" {
 			return p.err("put each item of " + key + `: on its own line starting with "- "`)
 		}
-		p.list, p.lstart = f, len(p.strs)
-		if f == fMustCover {
-			p.lstart = len(p.points)
-		}
+		p.list = f
 	}
 	return nil
 }
 
 // item adds a list item to the open list.
 func (p *parser) item(text string) error {
-	qp := &p.qp
+	q, qp := &p.q, &p.qp
 	switch p.list {
-	case fVariants, fAssesses, fPitfalls:
-		push(&p.strs, &p.lstart, text, 512)
+	case fVariants:
+		q.Variants = add(q.Variants, text)
+		p.cont = &q.Variants[len(q.Variants)-1]
+	case fAssesses:
+		q.Assesses = add(q.Assesses, text)
+		p.cont = &q.Assesses[len(q.Assesses)-1]
+	case fPitfalls:
+		q.Pitfalls = add(q.Pitfalls, text)
+		p.cont = &q.Pitfalls[len(q.Pitfalls)-1]
 	case fMustCover:
-		push(&p.points, &p.lstart, Point{Text: text}, 128)
-		qp.cues = append(qp.cues, 0)
-		qp.rawCu = append(qp.rawCu, "")
+		q.MustCover = add(q.MustCover, Point{ID: q.ID + "/" + itoa(len(q.MustCover)+1), Text: text})
+		p.cont = &q.MustCover[len(q.MustCover)-1].Text
+		qp.cues = add(qp.cues, 0)
+		qp.rawCu = add(qp.rawCu, "")
 	default:
 		return p.err(`this list item belongs to no list; put it under "Variants:", "Assesses:", "Must cover:" or "Pitfalls:"`)
 	}
-	if p.pos || p.list == fMustCover { // the lines only Validate and a missing Cues: need
-		qp.items[p.list] = append(qp.items[p.list], p.n)
-	}
-	p.cont = p.list
+	qp.items[p.list] = add(qp.items[p.list], p.n)
 	return nil
 }
 
-// closeList sets the open list of the question to its items, if any.
-func (p *parser) closeList() {
-	q, n := p.q, len(p.strs)
-	switch {
-	case p.list == fMustCover:
-		if n := len(p.points); n > p.lstart {
-			q.MustCover = p.points[p.lstart:n:n]
-		}
-	case p.list < 0 || n == p.lstart:
-	case p.list == fVariants:
-		q.Variants = p.strs[p.lstart:n:n]
-	case p.list == fAssesses:
-		q.Assesses = p.strs[p.lstart:n:n]
-	case p.list == fPitfalls:
-		q.Pitfalls = p.strs[p.lstart:n:n]
+// add appends v to s, making room for a typical list of up to 5 items at once.
+func add[T any](s []T, v T) []T {
+	if s == nil {
+		s = make([]T, 0, 5)
 	}
+	return append(s, v)
 }
 
 // cues records the Cues: line of the last Must cover item.
@@ -599,113 +456,42 @@ func (p *parser) cues(rest string) error {
 		return p.err("this Must cover item already has a Cues: line (line " + itoa(qp.cues[i]) + ")")
 	}
 	qp.cues[i], qp.rawCu[i] = p.n, strings.TrimSpace(rest)
-	p.cont = cCues
+	p.cont = &qp.rawCu[i]
 	return nil
 }
 
 func (p *parser) finishQuestion() error {
-	p.closeList()
-	q, qp := p.q, &p.qp
+	q, qp := &p.q, &p.qp
 	for i, l := range qp.cues {
 		if l == 0 {
 			return p.errAt(qp.items[fMustCover][i], `this Must cover item has no Cues: line; add one under it, indented by two spaces: "  Cues: word; phrase"`)
 		}
+		q.MustCover[i].Cues = splitList(qp.rawCu[i], ";")
 	}
-	start := len(p.levels)
-	for s := qp.raw[fLevel]; s != ""; {
-		var l string
-		if l, s = cut(s, ','); l == "" {
-			continue
-		}
+	for _, l := range splitList(qp.raw[fLevel], ",") {
 		switch lv := Level(strings.ToLower(l)); lv {
 		case Entry, Experienced, Manager:
-			if !slices.Contains(p.levels[start:], lv) {
-				push(&p.levels, &start, lv, 256)
+			if !slices.Contains(q.Levels, lv) {
+				q.Levels = append(q.Levels, lv)
 			}
 		default:
 			return p.errAt(qp.field[fLevel], "unknown level "+quote(l)+"; use entry, experienced or manager")
 		}
 	}
-	if start < len(p.levels) {
-		q.Levels = p.levels[start:len(p.levels):len(p.levels)]
-	}
-	q.Tags = p.keepSplit(qp.raw[fTags], ',')
+	q.Tags = splitList(qp.raw[fTags], ",")
+	// No list keeps room to grow: Load's banks hold them clipped.
+	q.Variants, q.Assesses, q.MustCover = slices.Clip(q.Variants), slices.Clip(q.Assesses), slices.Clip(q.MustCover)
+	q.Pitfalls, q.Levels, q.Tags = slices.Clip(q.Pitfalls), slices.Clip(q.Levels), slices.Clip(q.Tags)
 	for i := range q.MustCover {
-		q.MustCover[i].Cues = p.keepSplit(qp.rawCu[i], ';')
-		p.ids = append(append(append(p.ids, q.ID...), '/'), itoa(i+1)...) // see parse
+		q.MustCover[i].Cues = slices.Clip(q.MustCover[i].Cues)
 	}
-	p.qline = append(p.qline, qp.line)
-	if p.pos {
-		c := *qp
-		for f := range c.items {
-			c.items[f] = slices.Clone(c.items[f])
-		}
-		c.cues, c.rawCu = slices.Clone(c.cues), nil
-		p.f.qpos = append(p.f.qpos, c)
-	}
+	p.f.questions = append(p.f.questions, *q)
+	p.f.qpos = append(p.f.qpos, *qp)
 	return nil
 }
 
-// push appends v to the arena, where a slice is being built from start on.
-// If the arena is full, push moves that slice to a new chunk and start to 0.
-func push[T any](arena *[]T, start *int, v T, chunk int) {
-	if len(*arena) == cap(*arena) {
-		*arena = append(make([]T, 0, chunk+len(*arena)-*start), (*arena)[*start:]...)
-		*start = 0
-	}
-	*arena = append(*arena, v)
-}
-
-// keepSplit splits s at sep, trims the parts and drops empty ones, straight
-// into the arena. The result is nil if s is empty, and empty but not nil if s
-// has only separators and spaces.
-func (p *parser) keepSplit(s string, sep byte) []string {
-	if s == "" {
-		return nil
-	}
-	a := p.strs // a local, to spare a write barrier a part
-	start := len(a)
-	for s != "" {
-		part := s
-		if i := strings.IndexByte(s, sep); i >= 0 {
-			part, s = s[:i], s[i+1:]
-		} else {
-			s = ""
-		}
-		if part = strings.TrimPrefix(part, " "); !trimmed(part) {
-			part = strings.TrimSpace(part)
-		}
-		if part != "" {
-			push(&a, &start, part, 512)
-		}
-	}
-	p.strs = a
-	if start == len(a) {
-		return []string{}
-	}
-	return a[start:len(a):len(a)]
-}
-
-// trimmed reports whether s starts and ends with printable ASCII other than
-// space, so that strings.TrimSpace(s) is s. Checking first spares the call,
-// which costs in WebAssembly; TrimSpace(" "+s) is TrimSpace(s) too.
-func trimmed(s string) bool {
-	return s != "" && s[0]-'!' <= '~'-'!' && s[len(s)-1]-'!' <= '~'-'!'
-}
-
-// cut returns s up to the first sep, trimmed, and the rest after sep.
-func cut(s string, sep byte) (part, rest string) {
-	if i := strings.IndexByte(s, sep); i >= 0 {
-		return strings.TrimSpace(s[:i]), s[i+1:]
-	}
-	return strings.TrimSpace(s), ""
-}
-
 func (p *parser) example(s string) error {
-	t := s
-	if !trimmed(s) {
-		t = strings.TrimSpace(s)
-	}
+	t := strings.TrimSpace(s)
 	switch p.ex {
 	case exQuestion:
 		if t == "" {
@@ -731,18 +517,7 @@ func (p *parser) example(s string) error {
 		}
 		if len(p.para) == 0 {
 			p.ep.paras = append(p.ep.paras, p.n)
-			if len(p.ans) == 0 {
-				p.verbatim, p.ansFrom = true, p.off
-			} else if p.off != p.ansTo+2 {
-				p.verbatim = false // not one empty line since the last paragraph
-			}
-		} else {
-			p.verbatim = false // a paragraph of several lines
 		}
-		if len(t) != p.end-p.off {
-			p.verbatim = false // spaces to trim
-		}
-		p.ansTo = p.end
 		p.para = append(p.para, t)
 	case exWhy:
 		if t == "" {
@@ -774,34 +549,25 @@ func (p *parser) finishExample() error {
 	case exAnswer:
 		return p.errAt(p.ep.line, `this example has no Why: line; end the answer with "Why: " and a short paragraph`)
 	}
-	if p.verbatim {
-		p.e.Answer = p.text[p.ansFrom:p.ansTo] // the same as the join below
-	} else {
-		p.e.Answer = strings.Join(p.ans, "\n\n")
-	}
+	p.e.Answer = strings.Join(p.ans, "\n\n")
 	p.f.examples = append(p.f.examples, p.e)
-	if p.pos {
-		ep := p.ep
-		ep.paras = slices.Clone(ep.paras)
-		p.f.epos = append(p.f.epos, ep)
-	}
+	p.f.epos = append(p.f.epos, p.ep)
 	return nil
 }
 
 // isSlug reports whether s is lowercase letters and digits joined by single
 // hyphens.
 func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '-':
-			if i == 0 || i == len(s)-1 || s[i-1] == '-' {
-				return false
-			}
-		case c < '0' || c > 'z' || c > '9' && c < 'a':
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
 			return false
 		}
 	}
-	return s != ""
+	return true
 }
 
 func isIndented(s string) bool { return s != "" && (s[0] == ' ' || s[0] == '\t') }
@@ -821,6 +587,22 @@ func isListLine(t string) bool {
 	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
 }
 
+// splitList splits s at sep, trims the parts and drops empty ones.
+func splitList(s, sep string) []string {
+	if s == "" {
+		return nil
+	}
+	out := make([]string, 0, strings.Count(s, sep)+1)
+	for s != "" {
+		part, rest, _ := strings.Cut(s, sep)
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+		s = rest
+	}
+	return out
+}
+
 func joinSpace(a, b string) string {
 	if a == "" {
 		return b
@@ -828,19 +610,10 @@ func joinSpace(a, b string) string {
 	return a + " " + b
 }
 
-// compareFold compares a and b ignoring case, then exactly. It compares as
-// strings.ToLower would make them, without making them.
+// compareFold compares a and b ignoring case, then exactly.
 func compareFold(a, b string) int {
-	for x, y := a, b; x != "" || y != ""; {
-		if x == "" || y == "" {
-			return len(x) - len(y) // the one that ran out is less
-		}
-		rx, nx := utf8.DecodeRuneInString(x)
-		ry, ny := utf8.DecodeRuneInString(y)
-		if c := cmp.Compare(unicode.ToLower(rx), unicode.ToLower(ry)); c != 0 {
-			return c
-		}
-		x, y = x[nx:], y[ny:]
+	if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+		return c
 	}
 	return strings.Compare(a, b)
 }

@@ -42,19 +42,10 @@ const (
 // Custom questions are checked by ValidateCustom instead.
 func Validate(b *Bank) []error {
 	v := &validator{seen: map[string]string{}}
-	p := &parser{pos: true}
 	for _, c := range b.comps {
-		f := b.files[c.ID]
-		if f == nil {
-			continue
+		if f := b.files[c.ID]; f != nil {
+			v.file(f, b)
 		}
-		// Load keeps no source lines; parsing the file again gives them.
-		f, err := p.parse(f.name, f.text)
-		if err != nil { // cannot happen: the file parsed before
-			v.errs = append(v.errs, err.(*Error))
-			continue
-		}
-		v.file(f, b)
 	}
 	slices.SortStableFunc(v.errs, func(a, b *Error) int {
 		if c := strings.Compare(a.File, b.File); c != 0 {
