@@ -71,11 +71,26 @@ func (p *DrillPage) OnInit() {
 	}
 }
 
+// OnNav follows the address. go-app renders a page again after each of its
+// lifecycle calls; when the address asks for what the page already shows,
+// as at start after OnInit, the page skips that render.
 func (p *DrillPage) OnNav(ctx app.Context) {
-	if p.has && ctx.Page().URL().Query().Get("q") == p.q.ID {
-		return // already set up by OnInit
+	u := ctx.Page().URL()
+	if p.shows(u) {
+		ctx.PreventUpdate()
+		return
 	}
-	p.fromURL(ctx.Page().URL())
+	p.fromURL(u)
+}
+
+// shows reports whether the page already shows what the address u asks for.
+func (p *DrillPage) shows(u *url.URL) bool {
+	query := u.Query()
+	if p.has {
+		return query.Get("q") == p.q.ID
+	}
+	_, known := p.Env.questions().Question(query.Get("q"))
+	return !known && query.Get("competency") == p.pickComp
 }
 
 func (p *DrillPage) fromURL(u *url.URL) {
@@ -109,6 +124,7 @@ func (p *DrillPage) OnMount(ctx app.Context) {
 	win.Call("addEventListener", "keydown", p.onKey)
 	win.Call("addEventListener", "pagehide", p.onHide)
 	win.Get("document").Call("addEventListener", "visibilitychange", p.onHide)
+	ctx.PreventUpdate() // nothing shown changed
 }
 
 func (p *DrillPage) OnDismount() {

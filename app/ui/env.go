@@ -99,6 +99,9 @@ func sameQuestions(a, b []store.Question) bool {
 // due returns the questions due for practice now, most overdue first.
 func (e *Env) due() []schedule.Due {
 	attempts := e.Store.Attempts()
+	if len(attempts) == 0 {
+		return nil
+	}
 	reviews := make([]schedule.Review, len(attempts))
 	for i, a := range attempts {
 		reviews[i] = schedule.Review{QuestionID: a.QuestionID, At: a.SavedAt, Grade: schedule.Grade(a.Grade)}

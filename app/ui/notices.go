@@ -23,7 +23,13 @@ type appNotices struct {
 }
 
 func (n *appNotices) OnMount(ctx app.Context) {
-	n.updateReady = ctx.AppUpdateAvailable()
+	if ready := ctx.AppUpdateAvailable(); ready != n.updateReady {
+		n.updateReady = ready
+	} else {
+		// go-app renders this and every enclosing component again after
+		// OnMount; at start that would redo the whole page for nothing.
+		ctx.PreventUpdate()
+	}
 	n.onStorage = app.FuncOf(func(this app.Value, args []app.Value) any {
 		ctx.Dispatch(func(ctx app.Context) {
 			if err := n.Env.Store.Reload(); err == nil {
@@ -125,7 +131,13 @@ type installButton struct {
 	installable bool
 }
 
-func (b *installButton) OnMount(ctx app.Context) { b.installable = ctx.IsAppInstallable() }
+func (b *installButton) OnMount(ctx app.Context) {
+	if ok := ctx.IsAppInstallable(); ok != b.installable {
+		b.installable = ok
+	} else {
+		ctx.PreventUpdate() // see appNotices.OnMount
+	}
+}
 
 func (b *installButton) OnAppInstallChange(ctx app.Context) { b.installable = ctx.IsAppInstallable() }
 

@@ -21,6 +21,7 @@ type ProgressPage struct {
 
 func (p *ProgressPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionDataChanged, func(ctx app.Context, a app.Action) { ctx.Update() })
+	ctx.PreventUpdate() // nothing shown changed
 }
 
 func (p *ProgressPage) Render() app.UI {

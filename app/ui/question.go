@@ -27,7 +27,15 @@ func (p *QuestionPage) OnInit() {
 	}
 }
 
-func (p *QuestionPage) OnNav(ctx app.Context) { p.fromURL(ctx.Page().URL()) }
+// OnNav follows the address, and skips the render go-app does after it when
+// the question is the one shown (as at start, after OnInit).
+func (p *QuestionPage) OnNav(ctx app.Context) {
+	id := p.id
+	p.fromURL(ctx.Page().URL())
+	if p.id == id {
+		ctx.PreventUpdate()
+	}
+}
 
 // fromURL takes the question's ID from the last part of the path, which
 // also works when the site is served under a prefix such as /stardrill.
@@ -37,7 +45,7 @@ func (p *QuestionPage) fromURL(u *url.URL) {
 
 // OnPreRender sets the page title for the prerendered HTML.
 func (p *QuestionPage) OnPreRender(ctx app.Context) {
-	p.OnNav(ctx)
+	p.fromURL(ctx.Page().URL())
 	if q, ok := p.Env.Bank.Question(p.id); ok {
 		ctx.Page().SetTitle(q.Text + " · stardrill")
 	}

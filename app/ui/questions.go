@@ -44,9 +44,15 @@ func (p *QuestionsPage) OnInit() {
 	}
 }
 
+// OnNav follows the address, and skips the render go-app does after it when
+// the filters are those shown (as at start, after OnInit).
 func (p *QuestionsPage) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
+	comp, query := p.comp, p.query
 	p.fromURL(u)
+	if p.comp == comp && p.query == query {
+		ctx.PreventUpdate()
+	}
 	if u.Query().Get("focus") == "search" {
 		ctx.Defer(func(app.Context) { focusElement("search") })
 	}
@@ -151,7 +157,9 @@ func selectBox(id, value string, opts []option, onChange func(app.Context, strin
 		onChange(ctx, ctx.JSSrc().Get("value").String())
 	}).Body(
 		app.Range(opts).Slice(func(i int) app.UI {
-			return app.Option().Value(opts[i].value).Selected(opts[i].value == value).Text(opts[i].label)
+			// The label attribute names the option without a text node:
+			// half the nodes for the browser to build at start.
+			return app.Option().Value(opts[i].value).Selected(opts[i].value == value).Attr("label", opts[i].label)
 		}),
 	)
 }

@@ -47,8 +47,11 @@ func frame(env *Env, current string, content ...app.UI) app.UI {
 			),
 		),
 		app.Div().ID("main").Class("sd-main").Role("main").Body(
-			// Shown only where scripts are off; it holds no user text.
-			app.Raw(`<noscript><p class="notice warn">stardrill runs in your browser with JavaScript and WebAssembly. Turn JavaScript on for this site to practise; you can still read the questions below.</p></noscript>`),
+			// Shown only where scripts are off, so only the prerendered pages
+			// need it; it holds no user text.
+			app.If(!app.IsClient, func() app.UI {
+				return app.Raw(`<noscript><p class="notice warn">stardrill runs in your browser with JavaScript and WebAssembly. Turn JavaScript on for this site to practise; you can still read the questions below.</p></noscript>`)
+			}),
 			&appNotices{Env: env},
 			app.Div().Body(content...),
 		),
