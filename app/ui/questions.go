@@ -82,7 +82,8 @@ func (p *QuestionsPage) Render() app.UI {
 	comps := b.Competencies()
 	return frame(p.Env, "/questions",
 		app.H1().Text("Questions"),
-		app.P().Class("muted").Text(fmt.Sprintf("%d questions across %d competencies. Open one to see what interviewers look for, then practise it.", len(b.Questions()), len(comps))),
+		app.P().Class("muted").Text(strconv.Itoa(len(b.Questions()))+" questions across "+strconv.Itoa(len(comps))+
+			" competencies. Open one to see what interviewers look for, then practise it."),
 		app.Div().Class("card stack").Body(
 			app.Div().Body(
 				app.Label().For("search").Text("Search questions"),

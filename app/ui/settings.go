@@ -58,8 +58,10 @@ func (p *SettingsPage) Render() app.UI {
 			),
 		),
 		section("Your data",
-			app.P().Text(fmt.Sprintf("This browser holds %s, %s and %s. Nothing is sent anywhere.",
-				plural(attempts, "saved attempt"), plural(drafts, "draft"), plural(mine, "question of your own"))),
+			// Joined, not fmt.Sprintf: the first visit to this page would
+			// otherwise have the browser compile fmt's printer.
+			app.P().Text("This browser holds "+plural(attempts, "saved attempt")+", "+plural(drafts, "draft")+" and "+
+				plural(mine, "question of your own")+". Nothing is sent anywhere."),
 			app.Div().Class("row").Body(
 				app.Button().Text("Export backup").OnClick(p.export),
 				app.Label().Class("button file-button").For("import").Text("Import backup"),
