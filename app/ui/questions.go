@@ -357,7 +357,7 @@ func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
 				),
 				app.If(!full, func() app.UI {
 					return app.Button().Class("quiet show-all").Attr("aria-expanded", "false").
-						Textf("Show all %d %s questions", all, c.Name).
+						Text("Show all " + strconv.Itoa(all) + " " + c.Name + " questions").
 						OnClick(func(ctx app.Context, e app.Event) {
 							if p.expanded == nil {
 								p.expanded = map[string]bool{}
