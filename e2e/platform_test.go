@@ -30,7 +30,7 @@ func navLink(t *testing.T, tab *harness.Tab, name string) harness.Node {
 	t.Helper()
 	for _, n := range tab.Query("link", name) {
 		var inNav bool
-		n.Eval(`function() { return !!this.closest("[role=navigation]"); }`, &inNav)
+		n.Eval(`function() { return !!this.closest("nav"); }`, &inNav)
 		if inNav {
 			return n
 		}
@@ -110,7 +110,7 @@ func TestNavigation(t *testing.T) {
 			t.Errorf("after clicking %s the address is %s, want %s", p.link, got, p.path)
 		}
 		tab.WaitTrue("aria-current to move to "+p.link, fmt.Sprintf(
-			`document.querySelector("[role=navigation] a[aria-current=page]")?.innerText.trim() === %q`, p.link))
+			`document.querySelector("nav a[aria-current=page]")?.innerText.trim() === %q`, p.link))
 		checkCurrent(t, tab, p.link)
 	}
 	var same bool

@@ -202,26 +202,26 @@ func (p *DrillPage) Render() app.UI {
 		return frame(p.Env, "/", p.renderPicker())
 	}
 	return frame(p.Env, "/",
-		app.P().Class("small").Body(
-			app.A().Href(link("/questions/"+p.q.ID)).Text(p.Env.competencyName(p.q.Competency)),
+		app.Elem("p").Class("small").Body(
+			app.Elem("a").Attr("href", link("/questions/"+p.q.ID)).Text(p.Env.competencyName(p.q.Competency)),
 			app.Text(" · "),
-			app.A().Href(link("/")).Text("Choose another question"),
+			app.Elem("a").Attr("href", link("/")).Text("Choose another question"),
 		),
-		app.H1().Class("question").Text(p.phrasing),
+		app.Elem("h1").Class("question").Text(p.phrasing),
 		app.If(p.draftNote != "", func() app.UI {
-			return app.Div().Class("notice info small").Role("status").Text(p.draftNote)
+			return app.Elem("div").Class("notice info small").Role("status").Text(p.draftNote)
 		}),
-		app.Div().Class("drill").Body(
-			app.Div().Class("drill-main").Body(
+		app.Elem("div").Class("drill").Body(
+			app.Elem("div").Class("drill-main").Body(
 				p.renderTimer(),
 				p.renderModes(),
 				p.renderEditor(),
 				p.renderActions(),
 				app.If(p.saveError != "", func() app.UI {
-					return app.Div().Class("notice bad").Role("alert").Text(p.saveError)
+					return app.Elem("div").Class("notice bad").Role("alert").Text(p.saveError)
 				}),
 			),
-			app.Div().Class("drill-side").Role("complementary").Attr("aria-label", "Feedback").Body(
+			app.Elem("aside").Class("drill-side").Attr("aria-label", "Feedback").Body(
 				p.renderLive(),
 			),
 		),
@@ -234,47 +234,47 @@ func (p *DrillPage) Render() app.UI {
 func (p *DrillPage) renderPicker() app.UI {
 	b := p.Env.questions()
 	drafts := p.Env.Store.Drafts()
-	return app.Div().Body(
-		app.H1().Text("Drill"),
-		app.P().Class("lead").Text("Answer a behavioral question the way you would in an interview: out loud or in writing, in about two minutes, as a story with a Situation, a Task, your Actions and a Result. stardrill shows what is working as you write."),
-		app.Div().Class("grid-2").Body(
+	return app.Elem("div").Body(
+		app.Elem("h1").Text("Drill"),
+		app.Elem("p").Class("lead").Text("Answer a behavioral question the way you would in an interview: out loud or in writing, in about two minutes, as a story with a Situation, a Task, your Actions and a Result. stardrill shows what is working as you write."),
+		app.Elem("div").Class("grid-2").Body(
 			region("card stack", "pick-heading").Body(
-				app.H2().ID("pick-heading").Text("Pick a competency"),
-				app.Div().Body(
-					app.Label().For("pick-competency").Text("Competency"),
+				app.Elem("h2").ID("pick-heading").Text("Pick a competency"),
+				app.Elem("div").Body(
+					app.Elem("label").Attr("for", "pick-competency").Text("Competency"),
 					selectBox("pick-competency", p.pickComp, competencyOptions(b)[1:], func(ctx app.Context, v string) { p.pickComp = v }),
 				),
-				app.Div().Class("row").Body(
-					app.Button().Class("primary").Text("Start").OnClick(func(ctx app.Context, e app.Event) {
+				app.Elem("div").Class("row").Body(
+					app.Elem("button").Class("primary").Text("Start").OnClick(func(ctx app.Context, e app.Event) {
 						comp := p.pickComp
 						if comp == "" {
 							comp = b.Competencies()[0].ID
 						}
 						p.surprise(ctx, b.InCompetency(comp))
 					}),
-					app.Button().Text("Surprise me").OnClick(func(ctx app.Context, e app.Event) {
+					app.Elem("button").Text("Surprise me").OnClick(func(ctx app.Context, e app.Event) {
 						p.surprise(ctx, b.Questions())
 					}),
 				),
 			),
 			region("card stack", "choose-heading").Body(
-				app.H2().ID("choose-heading").Text("Choose a question"),
-				app.P().Class("muted").Text("Search the whole bank by any words you remember, then press Practice."),
-				app.A().Class("button").Href(link("/questions?focus=search")).Text("Search questions"),
+				app.Elem("h2").ID("choose-heading").Text("Choose a question"),
+				app.Elem("p").Class("muted").Text("Search the whole bank by any words you remember, then press Practice."),
+				app.Elem("a").Class("button").Attr("href", link("/questions?focus=search")).Text("Search questions"),
 			),
 		),
 		p.renderDue(b),
 		app.If(len(drafts) > 0, func() app.UI {
-			return section("Continue a draft", app.Ul().Class("list-plain question-list").Body(
+			return section("Continue a draft", app.Elem("ul").Class("list-plain question-list").Body(
 				app.Range(drafts).Slice(func(i int) app.UI {
 					d := drafts[i]
 					q, ok := b.Question(d.QuestionID)
 					if !ok {
 						return nil
 					}
-					return app.Li().Body(
-						app.A().Href(link("/?q="+q.ID)).Text(q.Text),
-						app.Span().Class("small muted").Text(" · "+d.UpdatedAt.Local().Format("2 Jan 15:04")),
+					return app.Elem("li").Body(
+						app.Elem("a").Attr("href", link("/?q="+q.ID)).Text(q.Text),
+						app.Elem("span").Class("small muted").Text(" · "+d.UpdatedAt.Local().Format("2 Jan 15:04")),
 					)
 				}),
 			))
@@ -329,14 +329,14 @@ func (p *DrillPage) renderDue(b *bank.Bank) app.UI {
 		due = due[:maxDue]
 	}
 	return section("Due for practice",
-		app.P().Class("muted small").Text("Questions come back sooner when an attempt felt hard, and later when it felt easy."),
-		app.Ul().Class("list-plain question-list").Body(
+		app.Elem("p").Class("muted small").Text("Questions come back sooner when an attempt felt hard, and later when it felt easy."),
+		app.Elem("ul").Class("list-plain question-list").Body(
 			app.Range(due).Slice(func(i int) app.UI {
 				q, ok := b.Question(due[i].QuestionID)
 				if !ok {
 					return nil
 				}
-				return app.Li().Body(app.A().Href(link("/?q=" + q.ID)).Text(q.Text))
+				return app.Elem("li").Body(app.Elem("a").Attr("href", link("/?q="+q.ID)).Text(q.Text))
 			}),
 		),
 	)
@@ -356,31 +356,31 @@ func (p *DrillPage) renderTimer() app.UI {
 	if el >= target {
 		cls += " over"
 	}
-	return app.Div().Class(cls).Role("group").Attr("aria-label", "Timer").Body(
-		app.Div().Class("timer-face").Body(
-			app.Span().Class("timer-time").Attr("aria-hidden", "true").Text(clock(el)),
-			app.Span().Class("timer-target small muted").Text(" of "+clock(target)+" target"),
-			app.Span().Class("visually-hidden").Text(fmt.Sprintf("%s: %s of %s", state, spoken(el), spoken(target))),
+	return app.Elem("div").Class(cls).Role("group").Attr("aria-label", "Timer").Body(
+		app.Elem("div").Class("timer-face").Body(
+			app.Elem("span").Class("timer-time").Attr("aria-hidden", "true").Text(clock(el)),
+			app.Elem("span").Class("timer-target small muted").Text(" of "+clock(target)+" target"),
+			app.Elem("span").Class("visually-hidden").Text(fmt.Sprintf("%s: %s of %s", state, spoken(el), spoken(target))),
 		),
 		progressBar(int(min(el, target)/time.Second), int(target/time.Second)).Attr("aria-label", "Time toward target"),
-		app.Div().Class("row").Body(
+		app.Elem("div").Class("row").Body(
 			app.If(p.running, func() app.UI {
-				return app.Button().Text("Pause").OnClick(func(ctx app.Context, e app.Event) { p.pause() })
+				return app.Elem("button").Text("Pause").OnClick(func(ctx app.Context, e app.Event) { p.pause() })
 			}).Else(func() app.UI {
 				label := "Start timer"
 				if el > 0 {
 					label = "Resume timer"
 				}
-				return app.Button().Text(label).OnClick(func(ctx app.Context, e app.Event) { p.run(ctx) })
+				return app.Elem("button").Text(label).OnClick(func(ctx app.Context, e app.Event) { p.run(ctx) })
 			}),
-			app.Button().Class("quiet").Text("Reset timer").Disabled(el == 0 && !p.running).OnClick(func(ctx app.Context, e app.Event) {
+			app.Elem("button").Class("quiet").Text("Reset timer").Attr("disabled", el == 0 && !p.running).OnClick(func(ctx app.Context, e app.Event) {
 				p.running, p.elapsed, p.targetPassed = false, 0, false
 				p.tickGen++
 			}),
 		),
-		app.Div().Class("visually-hidden").Attr("aria-live", "polite").Text(p.targetNote()),
+		app.Elem("div").Class("visually-hidden").Attr("aria-live", "polite").Text(p.targetNote()),
 		app.If(p.targetPassed, func() app.UI {
-			return app.P().Class("timer-note small").Attr("aria-hidden", "true").Text(p.targetNote())
+			return app.Elem("p").Class("timer-note small").Attr("aria-hidden", "true").Text(p.targetNote())
 		}),
 	)
 }
@@ -446,9 +446,9 @@ func spoken(d time.Duration) string {
 }
 
 func (p *DrillPage) renderModes() app.UI {
-	return app.Div().Class("modes row").Role("group").Attr("aria-label", "Answer mode").Body(
-		app.Button().Text("Free text").Attr("aria-pressed", strconv.FormatBool(p.mode != "guided")).OnClick(func(ctx app.Context, e app.Event) { p.switchMode("free") }),
-		app.Button().Text("Guided STAR").Attr("aria-pressed", strconv.FormatBool(p.mode == "guided")).OnClick(func(ctx app.Context, e app.Event) { p.switchMode("guided") }),
+	return app.Elem("div").Class("modes row").Role("group").Attr("aria-label", "Answer mode").Body(
+		app.Elem("button").Text("Free text").Attr("aria-pressed", strconv.FormatBool(p.mode != "guided")).OnClick(func(ctx app.Context, e app.Event) { p.switchMode("free") }),
+		app.Elem("button").Text("Guided STAR").Attr("aria-pressed", strconv.FormatBool(p.mode == "guided")).OnClick(func(ctx app.Context, e app.Event) { p.switchMode("guided") }),
 	)
 }
 
@@ -494,32 +494,32 @@ func (p *DrillPage) field(id string) *string {
 
 func (p *DrillPage) renderEditor() app.UI {
 	if p.mode != "guided" {
-		return app.Div().Class("editor").Body(
-			app.Label().For("answer").Text("Your answer"),
-			app.Textarea().ID("answer").Rows(12).Text(p.answer).
-				Placeholder("Start with where and when, say what you had to do and what you did, and finish with the result.").
+		return app.Elem("div").Class("editor").Body(
+			app.Elem("label").Attr("for", "answer").Text("Your answer"),
+			app.Elem("textarea").ID("answer").Attr("rows", 12).Attr("value", p.answer).
+				Attr("placeholder", "Start with where and when, say what you had to do and what you did, and finish with the result.").
 				Attr("aria-describedby", "answer-count").
 				OnInput(func(ctx app.Context, e app.Event) {
 					p.answer = ctx.JSSrc().Get("value").String()
 					p.edited(ctx)
 				}),
-			app.P().ID("answer-count").Class("hint").Text(wordCount(p.answer)),
+			app.Elem("p").ID("answer-count").Class("hint").Text(wordCount(p.answer)),
 		)
 	}
-	return app.Div().Class("editor guided").Body(
+	return app.Elem("div").Class("editor guided").Body(
 		app.Range(guidedBoxes).Slice(func(i int) app.UI {
 			box := guidedBoxes[i]
 			val := *p.field(box.id)
-			return app.Div().Class("guided-box part-"+box.id).Body(
-				app.Label().For("field-"+box.id).Text(box.label),
-				app.P().ID("prompt-"+box.id).Class("hint").Text(box.prompt),
-				app.Textarea().ID("field-"+box.id).Rows(4).Text(val).
+			return app.Elem("div").Class("guided-box part-"+box.id).Body(
+				app.Elem("label").Attr("for", "field-"+box.id).Text(box.label),
+				app.Elem("p").ID("prompt-"+box.id).Class("hint").Text(box.prompt),
+				app.Elem("textarea").ID("field-"+box.id).Attr("rows", 4).Attr("value", val).
 					Attr("aria-describedby", "prompt-"+box.id+" count-"+box.id).
 					OnInput(func(ctx app.Context, e app.Event) {
 						*p.field(box.id) = ctx.JSSrc().Get("value").String()
 						p.edited(ctx)
 					}),
-				app.P().ID("count-"+box.id).Class("hint").Text(wordCount(val)),
+				app.Elem("p").ID("count-"+box.id).Class("hint").Text(wordCount(val)),
 			)
 		}),
 	)
@@ -620,24 +620,24 @@ func (p *DrillPage) saveDraft() {
 
 func (p *DrillPage) renderActions() app.UI {
 	if p.saved != nil {
-		return app.Div().Class("notice good stack").Role("status").Body(
-			app.P().Text(fmt.Sprintf("Attempt saved with a score of %d. It is in Progress.", p.saved.Score)),
-			app.Div().Class("row").Body(
-				app.Button().Class("primary").Text("Answer again").OnClick(func(ctx app.Context, e app.Event) {
+		return app.Elem("div").Class("notice good stack").Role("status").Body(
+			app.Elem("p").Text(fmt.Sprintf("Attempt saved with a score of %d. It is in Progress.", p.saved.Score)),
+			app.Elem("div").Class("row").Body(
+				app.Elem("button").Class("primary").Text("Answer again").OnClick(func(ctx app.Context, e app.Event) {
 					p.start(p.q)
 				}),
-				app.Button().Text("Next question").OnClick(func(ctx app.Context, e app.Event) {
+				app.Elem("button").Text("Next question").OnClick(func(ctx app.Context, e app.Event) {
 					b := p.Env.questions()
 					p.surprise(ctx, b.Questions())
 				}),
-				app.A().Class("button quiet").Href(link("/progress")).Text("See progress"),
+				app.Elem("a").Class("button quiet").Attr("href", link("/progress")).Text("See progress"),
 			),
 		)
 	}
-	return app.Div().Class("stack").Body(
+	return app.Elem("div").Class("stack").Body(
 		radioGroup("grades", "grade", "How did that feel? (keys 1–4)", grades, p.grade, func(v string) { p.grade = v }),
-		app.Div().Class("row").Body(
-			app.Button().Text(feedbackLabel(p.full)).
+		app.Elem("div").Class("row").Body(
+			app.Elem("button").Text(feedbackLabel(p.full)).
 				Attr("aria-expanded", strconv.FormatBool(p.full)).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if p.needText() {
@@ -646,7 +646,7 @@ func (p *DrillPage) renderActions() app.UI {
 					p.analyze()
 					p.full = !p.full
 				}),
-			app.Button().Class("primary").Text("Save attempt").OnClick(p.saveAttempt),
+			app.Elem("button").Class("primary").Text("Save attempt").OnClick(p.saveAttempt),
 		),
 	)
 }
@@ -707,14 +707,14 @@ func (p *DrillPage) renderModels() app.UI {
 	}
 	tried := p.saved != nil || len(attemptsAt(p.Env, p.q.ID)) > 0
 	if !tried {
-		return app.P().Class("muted small").Text("Example answers for this competency unlock after your first saved attempt, so they do not shape your own story.")
+		return app.Elem("p").Class("muted small").Text("Example answers for this competency unlock after your first saved attempt, so they do not shape your own story.")
 	}
 	return region("card", "models-heading").Body(
-		app.H2().ID("models-heading").Text("Example answers"),
+		app.Elem("h2").ID("models-heading").Text("Example answers"),
 		app.If(!p.showModels, func() app.UI {
-			return app.Button().Attr("aria-expanded", "false").Text("Show example answers").OnClick(func(ctx app.Context, e app.Event) { p.showModels = true })
+			return app.Elem("button").Attr("aria-expanded", "false").Text("Show example answers").OnClick(func(ctx app.Context, e app.Event) { p.showModels = true })
 		}).Else(func() app.UI {
-			return app.Div().Class("stack").Body(
+			return app.Elem("div").Class("stack").Body(
 				app.Range(examples).Slice(func(i int) app.UI {
 					ex := examples[i]
 					kind, cls := "A weaker answer", "example weak"
@@ -722,10 +722,10 @@ func (p *DrillPage) renderModels() app.UI {
 						kind, cls = "A strong answer", "example strong"
 					}
 					q, _ := p.Env.Bank.Question(ex.QuestionID) // examples answer built-in questions
-					return app.Div().Class(cls).Role("article").Body(
-						app.H3().Text(kind+" to: "+q.Text),
-						app.Div().Class("example-answer").Body(paragraphs(ex.Answer)...),
-						app.P().Body(app.Span().Class("why-label").Text("Why: "), app.Text(ex.Why)),
+					return app.Elem("article").Class(cls).Body(
+						app.Elem("h3").Text(kind+" to: "+q.Text),
+						app.Elem("div").Class("example-answer").Body(paragraphs(ex.Answer)...),
+						app.Elem("p").Body(app.Elem("span").Class("why-label").Text("Why: "), app.Text(ex.Why)),
 					)
 				}),
 			)
@@ -738,7 +738,7 @@ func paragraphs(text string) []app.UI {
 	var out []app.UI
 	for _, para := range strings.Split(text, "\n\n") {
 		if strings.TrimSpace(para) != "" {
-			out = append(out, app.P().Text(para))
+			out = append(out, app.Elem("p").Text(para))
 		}
 	}
 	return out

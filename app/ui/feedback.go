@@ -31,9 +31,9 @@ func (p *DrillPage) renderLive() app.UI {
 	r := p.report
 	text := p.text()
 	if strings.TrimSpace(text) == "" {
-		return app.Div().Class("live card").Body(
-			app.H2().Text("Live feedback"),
-			app.P().Class("muted").Text("Start writing and stardrill will show which parts of a STAR story your answer has, and the next thing to improve."),
+		return app.Elem("div").Class("live card").Body(
+			app.Elem("h2").Text("Live feedback"),
+			app.Elem("p").Class("muted").Text("Start writing and stardrill will show which parts of a STAR story your answer has, and the next thing to improve."),
 			starLegend(),
 		)
 	}
@@ -41,25 +41,25 @@ func (p *DrillPage) renderLive() app.UI {
 	if len(tips) > liveTips {
 		tips = tips[:liveTips]
 	}
-	return app.Div().Class("live card").Body(
-		app.H2().Text("Live feedback"),
+	return app.Elem("div").Class("live card").Body(
+		app.Elem("h2").Text("Live feedback"),
 		partChips(r.Parts),
-		app.Div().Attr("aria-live", "polite").Body(
+		app.Elem("div").Attr("aria-live", "polite").Body(
 			app.If(len(tips) == 0, func() app.UI {
-				return app.P().Class("good-text").Text("Nothing to fix: this reads as a complete STAR answer.")
+				return app.Elem("p").Class("good-text").Text("Nothing to fix: this reads as a complete STAR answer.")
 			}).Else(func() app.UI {
-				return app.Ol().Class("tips").Attr("aria-label", "Top fixes").Body(
-					app.Range(tips).Slice(func(i int) app.UI { return app.Li().Text(tips[i].Message) }),
+				return app.Elem("ol").Class("tips").Attr("aria-label", "Top fixes").Body(
+					app.Range(tips).Slice(func(i int) app.UI { return app.Elem("li").Text(tips[i].Message) }),
 				)
 			}),
 		),
-		app.H3().Class("small").Text("How your answer reads"),
+		app.Elem("h3").Class("small").Text("How your answer reads"),
 		sentencesView(text, r.Sentences),
 	)
 }
 
 func starLegend() app.UI {
-	return app.Ul().Class("list-plain legend").Body(
+	return app.Elem("ul").Class("list-plain legend").Body(
 		legendItem(star.Situation, "where and when"),
 		legendItem(star.Task, "what you had to do"),
 		legendItem(star.Action, "what you did"),
@@ -69,8 +69,8 @@ func starLegend() app.UI {
 }
 
 func legendItem(part star.Part, what string) app.UI {
-	return app.Li().Body(
-		app.Span().Class("part-label part-"+string(part)).Text(partNames[part]),
+	return app.Elem("li").Body(
+		app.Elem("span").Class("part-label part-"+string(part)).Text(partNames[part]),
 		app.Text(" "+what),
 	)
 }
@@ -81,17 +81,17 @@ func partChips(parts star.Parts) app.UI {
 		part star.Part
 		r    star.PartReport
 	}{{star.Situation, parts.Situation}, {star.Task, parts.Task}, {star.Action, parts.Action}, {star.Result, parts.Result}}
-	return app.Ul().Class("list-plain chips").Attr("aria-label", "STAR parts").Body(
+	return app.Elem("ul").Class("list-plain chips").Attr("aria-label", "STAR parts").Body(
 		app.Range(items).Slice(func(i int) app.UI {
 			it := items[i]
 			state, mark := "missing", "○"
 			if it.r.Present {
 				state, mark = "present", "●"
 			}
-			return app.Li().Class("chip part-"+string(it.part)+" "+state).Body(
-				app.Span().Attr("aria-hidden", "true").Text(mark+" "),
+			return app.Elem("li").Class("chip part-"+string(it.part)+" "+state).Body(
+				app.Elem("span").Attr("aria-hidden", "true").Text(mark+" "),
 				app.Text(partNames[it.part]+" "),
-				app.Span().Class("visually-hidden").Text(state),
+				app.Elem("span").Class("visually-hidden").Text(state),
 			)
 		}),
 	)
@@ -101,15 +101,15 @@ func partChips(parts star.Parts) app.UI {
 // labelled with the part it plays. It renders text, never HTML.
 func sentencesView(text string, sentences []star.Sentence) app.UI {
 	// The list scrolls when long, so it takes focus for keyboard users.
-	return app.Ol().Class("list-plain sentences").TabIndex(0).Attr("aria-label", "Your answer, sentence by sentence").Body(
+	return app.Elem("ol").Class("list-plain sentences").TabIndex(0).Attr("aria-label", "Your answer, sentence by sentence").Body(
 		app.Range(sentences).Slice(func(i int) app.UI {
 			s := sentences[i]
 			if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 				return nil
 			}
-			return app.Li().Class("sentence part-"+string(s.Part)).Body(
-				app.Span().Class("part-label part-"+string(s.Part)).Text(partNames[s.Part]),
-				app.Span().Class("sentence-text").Text(text[s.Start:s.End]),
+			return app.Elem("li").Class("sentence part-"+string(s.Part)).Body(
+				app.Elem("span").Class("part-label part-"+string(s.Part)).Text(partNames[s.Part]),
+				app.Elem("span").Class("sentence-text").Text(text[s.Start:s.End]),
 			)
 		}),
 	)
@@ -123,52 +123,52 @@ func reportView(r star.Report, text string) app.UI {
 		r    star.PartReport
 	}{{star.Situation, r.Parts.Situation}, {star.Task, r.Parts.Task}, {star.Action, r.Parts.Action}, {star.Result, r.Parts.Result}}
 	return region("card report", "report-heading").Body(
-		app.H2().ID("report-heading").Text("Feedback"),
-		app.Div().Class("score-row").Body(
-			app.Div().Class("score "+scoreClass(r.Score)).Body(
-				app.Span().Class("score-value").Text(strconv.Itoa(r.Score)),
-				app.Span().Class("score-of").Text("/ 100"),
+		app.Elem("h2").ID("report-heading").Text("Feedback"),
+		app.Elem("div").Class("score-row").Body(
+			app.Elem("div").Class("score "+scoreClass(r.Score)).Body(
+				app.Elem("span").Class("score-value").Text(strconv.Itoa(r.Score)),
+				app.Elem("span").Class("score-of").Text("/ 100"),
 			),
-			app.P().Class("score-words").Text(fmt.Sprintf("Score %d out of 100. %s", r.Score, scoreWords(r.Score))),
+			app.Elem("p").Class("score-words").Text(fmt.Sprintf("Score %d out of 100. %s", r.Score, scoreWords(r.Score))),
 		),
-		app.Ul().Class("list-plain part-scores").Body(
+		app.Elem("ul").Class("list-plain part-scores").Body(
 			app.Range(parts).Slice(func(i int) app.UI {
 				pt := parts[i]
 				state := "missing"
 				if pt.r.Present {
 					state = "present"
 				}
-				return app.Li().Class("part-score part-"+string(pt.part)).Body(
-					app.Span().Class("part-name").Text(partNames[pt.part]),
-					app.Span().Class("small muted").Text(fmt.Sprintf(" %s · %d of 100", state, pt.r.Score)),
+				return app.Elem("li").Class("part-score part-"+string(pt.part)).Body(
+					app.Elem("span").Class("part-name").Text(partNames[pt.part]),
+					app.Elem("span").Class("small muted").Text(fmt.Sprintf(" %s · %d of 100", state, pt.r.Score)),
 					progressBar(pt.r.Score, 100).Attr("aria-label", partNames[pt.part]+" score"),
 				)
 			}),
 		),
-		app.Div().Class("grid-2").Body(
-			app.Div().Body(
-				app.H3().Text("What's working"),
+		app.Elem("div").Class("grid-2").Body(
+			app.Elem("div").Body(
+				app.Elem("h3").Text("What's working"),
 				app.If(len(r.Strengths) == 0, func() app.UI {
-					return app.P().Class("muted").Text("Nothing stands out yet. Tell one real story, in the past tense, with what you did.")
+					return app.Elem("p").Class("muted").Text("Nothing stands out yet. Tell one real story, in the past tense, with what you did.")
 				}).Else(func() app.UI {
-					return app.Ul().Class("strengths").Body(app.Range(r.Strengths).Slice(func(i int) app.UI {
-						return app.Li().Text(r.Strengths[i].Message)
+					return app.Elem("ul").Class("strengths").Body(app.Range(r.Strengths).Slice(func(i int) app.UI {
+						return app.Elem("li").Text(r.Strengths[i].Message)
 					}))
 				}),
 			),
-			app.Div().Body(
-				app.H3().Text("What would help most"),
+			app.Elem("div").Body(
+				app.Elem("h3").Text("What would help most"),
 				app.If(len(r.Tips) == 0, func() app.UI {
-					return app.P().Text("No changes to suggest.")
+					return app.Elem("p").Text("No changes to suggest.")
 				}).Else(func() app.UI {
-					return app.Ol().Class("tips").Body(app.Range(r.Tips).Slice(func(i int) app.UI {
+					return app.Elem("ol").Class("tips").Body(app.Range(r.Tips).Slice(func(i int) app.UI {
 						t := r.Tips[i]
-						return app.Li().Body(
-							app.Span().Text(t.Message),
+						return app.Elem("li").Body(
+							app.Elem("span").Text(t.Message),
 							// Quote the text a tip is about, unless it is about
 							// the whole answer.
 							app.If(t.Start < t.End && t.End <= len(text) && t.End-t.Start < len(text)/2, func() app.UI {
-								return app.P().Class("evidence").Text(excerpt(text[t.Start:t.End]))
+								return app.Elem("p").Class("evidence").Text(excerpt(text[t.Start:t.End]))
 							}),
 						)
 					}))
@@ -176,23 +176,23 @@ func reportView(r star.Report, text string) app.UI {
 			),
 		),
 		app.If(len(r.Coverage) > 0, func() app.UI {
-			return app.Div().Body(
-				app.H3().Text("What this question asks for"),
-				app.Ul().Class("list-plain coverage-list").Body(app.Range(r.Coverage).Slice(func(i int) app.UI {
+			return app.Elem("div").Body(
+				app.Elem("h3").Text("What this question asks for"),
+				app.Elem("ul").Class("list-plain coverage-list").Body(app.Range(r.Coverage).Slice(func(i int) app.UI {
 					c := r.Coverage[i]
 					mark, state, class := "○", "not yet covered", "cover missing"
 					if c.Covered {
 						mark, state, class = "●", "covered", "cover covered"
 					}
-					return app.Li().Class(class).Body(
-						app.Span().Attr("aria-hidden", "true").Text(mark+" "),
+					return app.Elem("li").Class(class).Body(
+						app.Elem("span").Attr("aria-hidden", "true").Text(mark+" "),
 						app.Text(c.Text),
-						app.Span().Class("small muted").Text(" ("+state+")"),
+						app.Elem("span").Class("small muted").Text(" ("+state+")"),
 					)
 				})),
 			)
 		}),
-		app.P().Class("small muted").Text(fmt.Sprintf("%s · about %s spoken.", plural(r.Signals.Words, "word"), spokenSeconds(r.Signals.SpeakingSeconds))),
+		app.Elem("p").Class("small muted").Text(fmt.Sprintf("%s · about %s spoken.", plural(r.Signals.Words, "word"), spokenSeconds(r.Signals.SpeakingSeconds))),
 	)
 }
 

@@ -82,19 +82,19 @@ func (n *appNotices) OnAppUpdate(ctx app.Context) {
 func (n *appNotices) Render() app.UI {
 	problems := n.Env.Store.Problems()
 	readOnly, why := n.Env.Store.ReadOnly()
-	return app.Div().Class("notices").Body(
+	return app.Elem("div").Class("notices").Body(
 		app.If(n.updateReady, func() app.UI {
-			return app.Div().Class("notice info row").Role("status").Body(
-				app.Span().Text("A new version of stardrill is ready."),
-				app.Span().Class("spacer"),
-				app.Button().Class("primary").Text("Reload to update").OnClick(func(ctx app.Context, e app.Event) {
+			return app.Elem("div").Class("notice info row").Role("status").Body(
+				app.Elem("span").Text("A new version of stardrill is ready."),
+				app.Elem("span").Class("spacer"),
+				app.Elem("button").Class("primary").Text("Reload to update").OnClick(func(ctx app.Context, e app.Event) {
 					ctx.Reload()
 				}),
 			)
 		}),
 		app.If(n.Env.StoreErr != nil, func() app.UI {
-			return app.Div().Class("notice warn").Role("alert").Body(
-				app.P().Text("This browser would not let stardrill save anything, so your work lasts only until you close the page. " + errText(n.Env.StoreErr)),
+			return app.Elem("div").Class("notice warn").Role("alert").Body(
+				app.Elem("p").Text("This browser would not let stardrill save anything, so your work lasts only until you close the page. " + errText(n.Env.StoreErr)),
 			)
 		}),
 		app.If(len(problems) > 0 || readOnly, func() app.UI {
@@ -102,22 +102,22 @@ func (n *appNotices) Render() app.UI {
 			if readOnly {
 				msg = why
 			}
-			return app.Div().Class("notice warn stack").Role("alert").Body(
-				app.P().Text(msg),
+			return app.Elem("div").Class("notice warn stack").Role("alert").Body(
+				app.Elem("p").Text(msg),
 				app.If(len(problems) > 0, func() app.UI {
-					return app.P().Class("small").Text(fmt.Sprintf("Unreadable: %s. First reason: %s", plural(len(problems), "saved item"), problems[0].Reason))
+					return app.Elem("p").Class("small").Text(fmt.Sprintf("Unreadable: %s. First reason: %s", plural(len(problems), "saved item"), problems[0].Reason))
 				}),
-				app.Div().Class("row").Body(
-					app.Button().Text("Download raw data").OnClick(func(ctx app.Context, e app.Event) {
+				app.Elem("div").Class("row").Body(
+					app.Elem("button").Text("Download raw data").OnClick(func(ctx app.Context, e app.Event) {
 						download("stardrill-raw-data.json", "application/json", n.Env.Store.RawDump())
 						n.message = "Saved a copy of everything stardrill keeps in this browser, exactly as stored."
 					}),
 					app.If(len(problems) > 0, func() app.UI {
-						return app.Button().Class("danger").Text("Discard unreadable data").OnClick(n.discard)
+						return app.Elem("button").Class("danger").Text("Discard unreadable data").OnClick(n.discard)
 					}),
 				),
 				app.If(n.message != "", func() app.UI {
-					return app.Div().Class("small").Role("status").Text(n.message)
+					return app.Elem("div").Class("small").Role("status").Text(n.message)
 				}),
 			)
 		}),
@@ -143,10 +143,10 @@ func (b *installButton) OnAppInstallChange(ctx app.Context) { b.installable = ct
 
 func (b *installButton) Render() app.UI {
 	if !b.installable {
-		return app.Span().Class("install-slot")
+		return app.Elem("span").Class("install-slot")
 	}
-	return app.Span().Class("install-slot").Body(
-		app.Button().Class("quiet install").Title("Install stardrill to practise from your home screen, even offline").
+	return app.Elem("span").Class("install-slot").Body(
+		app.Elem("button").Class("quiet install").Title("Install stardrill to practise from your home screen, even offline").
 			Text("Install app").OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
 	)
 }

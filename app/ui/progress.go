@@ -30,17 +30,17 @@ func (p *ProgressPage) Render() app.UI {
 	// below keeps its place, and its undo offer, when the last attempt is
 	// deleted.
 	return frame(p.Env, "/progress",
-		app.H1().Text("Progress"),
-		app.Div().Body(p.summary(attempts)...),
+		app.Elem("h1").Text("Progress"),
+		app.Elem("div").Body(p.summary(attempts)...),
 		section("All attempts", &attemptList{Env: p.Env}),
 	)
 }
 
 func (p *ProgressPage) summary(attempts []store.Attempt) []app.UI {
 	if len(attempts) == 0 {
-		return []app.UI{app.Div().Class("card").Body(
-			app.P().Text("No attempts yet. Each answer you save shows up here with its score, its time and how it felt, so you can see yourself improve."),
-			app.A().Class("button primary").Href(link("/")).Text("Start a drill"),
+		return []app.UI{app.Elem("div").Class("card").Body(
+			app.Elem("p").Text("No attempts yet. Each answer you save shows up here with its score, its time and how it felt, so you can see yourself improve."),
+			app.Elem("a").Class("button primary").Attr("href", link("/")).Text("Start a drill"),
 		)}
 	}
 	practised := map[string]bool{}
@@ -50,7 +50,7 @@ func (p *ProgressPage) summary(attempts []store.Attempt) []app.UI {
 		total += a.Score
 	}
 	return []app.UI{
-		app.Div().Class("stats").Body(
+		app.Elem("div").Class("stats").Body(
 			stat(strconv.Itoa(len(attempts)), "attempts"),
 			stat(strconv.Itoa(len(practised)), "questions practised"),
 			stat(strconv.Itoa(total/len(attempts)), "average score"),
@@ -61,16 +61,16 @@ func (p *ProgressPage) summary(attempts []store.Attempt) []app.UI {
 }
 
 func stat(value, label string) app.UI {
-	return app.Div().Class("stat card").Body(
-		app.Span().Class("stat-value").Text(value),
-		app.Span().Class("stat-label").Text(label),
+	return app.Elem("div").Class("stat card").Body(
+		app.Elem("span").Class("stat-value").Text(value),
+		app.Elem("span").Class("stat-label").Text(label),
 	)
 }
 
 func (p *ProgressPage) coverage(practised map[string]bool) app.UI {
 	b := p.Env.questions()
 	comps := b.Competencies()
-	return app.Ul().Class("list-plain coverage").Body(
+	return app.Elem("ul").Class("list-plain coverage").Body(
 		app.Range(comps).Slice(func(i int) app.UI {
 			c := comps[i]
 			qs := b.InCompetency(c.ID)
@@ -81,10 +81,10 @@ func (p *ProgressPage) coverage(practised map[string]bool) app.UI {
 				}
 			}
 			id := "cov-" + c.ID
-			return app.Li().Class("coverage-row").Body(
-				app.Div().ID(id).Body(
-					app.A().Href(link("/questions?competency="+c.ID)).Text(c.Name),
-					app.Span().Class("small muted").Text(fmt.Sprintf(" %d of %d", done, len(qs))),
+			return app.Elem("li").Class("coverage-row").Body(
+				app.Elem("div").ID(id).Body(
+					app.Elem("a").Attr("href", link("/questions?competency="+c.ID)).Text(c.Name),
+					app.Elem("span").Class("small muted").Text(fmt.Sprintf(" %d of %d", done, len(qs))),
 				),
 				progressBar(done, len(qs)).Attr("aria-labelledby", id),
 			)
@@ -124,27 +124,27 @@ func (l *attemptList) Render() app.UI {
 		attempts = attemptsAt(l.Env, l.QuestionID)
 	}
 	b := l.Env.questions()
-	return app.Div().Class("attempts").Body(
-		app.Div().Role("status").Attr("aria-live", "polite").Body(
+	return app.Elem("div").Class("attempts").Body(
+		app.Elem("div").Role("status").Attr("aria-live", "polite").Body(
 			app.If(l.deleted != nil, func() app.UI {
-				return app.Div().Class("notice row").Body(
-					app.Span().Text("Attempt deleted."),
-					app.Span().Class("spacer"),
-					app.Button().Text("Undo").OnClick(l.undo),
+				return app.Elem("div").Class("notice row").Body(
+					app.Elem("span").Text("Attempt deleted."),
+					app.Elem("span").Class("spacer"),
+					app.Elem("button").Text("Undo").OnClick(l.undo),
 				)
 			}),
-			app.If(l.message != "", func() app.UI { return app.P().Text(l.message) }),
+			app.If(l.message != "", func() app.UI { return app.Elem("p").Text(l.message) }),
 		),
 		app.If(len(attempts) == 0, func() app.UI {
 			if l.QuestionID == "" {
-				return app.P().Class("muted").Text("None saved.")
+				return app.Elem("p").Class("muted").Text("None saved.")
 			}
-			return app.P().Class("muted").Text("No saved attempts at this question yet.")
+			return app.Elem("p").Class("muted").Text("No saved attempts at this question yet.")
 		}),
 		app.If(l.QuestionID != "" && len(attempts) > 1, func() app.UI {
 			return scoreChart(attempts, "your attempts at this question")
 		}),
-		app.Ul().Class("list-plain").Body(
+		app.Elem("ul").Class("list-plain").Body(
 			app.Range(attempts).Slice(func(i int) app.UI {
 				a := attempts[i]
 				title := a.Phrasing
@@ -155,8 +155,8 @@ func (l *attemptList) Render() app.UI {
 					title = "A question that no longer exists"
 				}
 				open := l.open == a.ID
-				return app.Li().Class("attempt").Body(
-					app.Button().Class("attempt-row").Attr("aria-expanded", strconv.FormatBool(open)).
+				return app.Elem("li").Class("attempt").Body(
+					app.Elem("button").Class("attempt-row").Attr("aria-expanded", strconv.FormatBool(open)).
 						OnClick(func(ctx app.Context, e app.Event) {
 							if open {
 								l.open = ""
@@ -164,9 +164,9 @@ func (l *attemptList) Render() app.UI {
 								l.open = a.ID
 							}
 						}).Body(
-						app.Span().Class("attempt-score").Text(strconv.Itoa(a.Score)),
-						app.Span().Class("attempt-title").Text(title),
-						app.Span().Class("attempt-meta small muted").Text(attemptMeta(a)),
+						app.Elem("span").Class("attempt-score").Text(strconv.Itoa(a.Score)),
+						app.Elem("span").Class("attempt-title").Text(title),
+						app.Elem("span").Class("attempt-meta small muted").Text(attemptMeta(a)),
 					),
 					app.If(open, func() app.UI {
 						return l.detail(a)
@@ -223,16 +223,16 @@ func (l *attemptList) detail(a store.Attempt) app.UI {
 	if in.Fields != nil {
 		text = star.Join(*in.Fields)
 	}
-	return app.Div().Class("attempt-detail stack").Body(
-		app.H3().Text("Your answer"),
-		app.Div().Class("answer-text").Body(paragraphs(text)...),
+	return app.Elem("div").Class("attempt-detail stack").Body(
+		app.Elem("h3").Text("Your answer"),
+		app.Elem("div").Class("answer-text").Body(paragraphs(text)...),
 		app.If(report.Score != a.Score, func() app.UI {
-			return app.P().Class("small muted").Text(fmt.Sprintf("Scored %d when saved; today's feedback engine gives it %d.", a.Score, report.Score))
+			return app.Elem("p").Class("small muted").Text(fmt.Sprintf("Scored %d when saved; today's feedback engine gives it %d.", a.Score, report.Score))
 		}),
 		reportView(report, text),
-		app.Div().Class("row").Body(
-			app.A().Class("button").Href(link("/?q="+a.QuestionID)).Text("Practise again"),
-			app.Button().Class("danger").Text("Delete attempt").OnClick(func(ctx app.Context, e app.Event) {
+		app.Elem("div").Class("row").Body(
+			app.Elem("a").Class("button").Attr("href", link("/?q="+a.QuestionID)).Text("Practise again"),
+			app.Elem("button").Class("danger").Text("Delete attempt").OnClick(func(ctx app.Context, e app.Event) {
 				l.remove(ctx, a)
 			}),
 		),
@@ -264,5 +264,5 @@ func scoreChart(attempts []store.Attempt, what string) app.UI {
 	}
 	svg := fmt.Sprintf(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">%s<polyline points="%s" class="chart-line"></polyline>%s</svg>`,
 		w, h, label, grid.String(), strings.TrimSpace(pts.String()), dots.String())
-	return app.Div().Class("chart-wrap").Body(app.Raw(svg))
+	return app.Elem("div").Class("chart-wrap").Body(app.Raw(svg))
 }

@@ -56,22 +56,22 @@ func (p *QuestionPage) Render() app.UI {
 	q, ok := b.Question(p.id)
 	if !ok {
 		return frame(p.Env, "/questions",
-			app.H1().Text("Question not found"),
-			app.P().Body(
+			app.Elem("h1").Text("Question not found"),
+			app.Elem("p").Body(
 				app.Text("There is no question here. It may have been one of your own that you deleted. "),
-				app.A().Href(link("/questions")).Text("Browse all questions"),
+				app.Elem("a").Attr("href", link("/questions")).Text("Browse all questions"),
 				app.Text("."),
 			),
 		)
 	}
 	return frame(p.Env, "/questions",
-		app.P().Class("small").Body(
-			app.A().Href(link("/questions?competency="+q.Competency)).Text(p.Env.competencyName(q.Competency)),
+		app.Elem("p").Class("small").Body(
+			app.Elem("a").Attr("href", link("/questions?competency="+q.Competency)).Text(p.Env.competencyName(q.Competency)),
 		),
-		app.H1().Text(q.Text),
-		app.Div().Class("row page-actions").Body(
-			app.A().Class("button primary").Href(link("/?q="+q.ID)).Text("Practice"),
-			app.Span().Class("levels").Body(levelTags(q)...),
+		app.Elem("h1").Text(q.Text),
+		app.Elem("div").Class("row page-actions").Body(
+			app.Elem("a").Class("button primary").Attr("href", link("/?q="+q.ID)).Text("Practice"),
+			app.Elem("span").Class("levels").Body(levelTags(q)...),
 		),
 		app.If(len(q.Variants) > 0, func() app.UI {
 			return section("Other ways you may hear it", bullets(q.Variants))
@@ -87,14 +87,14 @@ func (p *QuestionPage) Render() app.UI {
 			return section("What a strong answer covers", bullets(pts))
 		}),
 		app.If(q.Tip != "", func() app.UI {
-			return section("Tip", app.P().Text(q.Tip))
+			return section("Tip", app.Elem("p").Text(q.Tip))
 		}),
 		app.If(len(q.Pitfalls) > 0, func() app.UI {
 			return section("Pitfalls", bullets(q.Pitfalls))
 		}),
 		app.If(q.Source == bank.Mine, func() app.UI {
-			return section("Your question", app.P().Class("muted").Text("You added this question. Write down what you want your answer to cover as you practise it; the feedback checks the STAR shape of any answer."),
-				app.Button().Class("danger").Text("Delete this question").OnClick(p.deleteMine))
+			return section("Your question", app.Elem("p").Class("muted").Text("You added this question. Write down what you want your answer to cover as you practise it; the feedback checks the STAR shape of any answer."),
+				app.Elem("button").Class("danger").Text("Delete this question").OnClick(p.deleteMine))
 		}),
 		section("Your attempts", &attemptList{Env: p.Env, QuestionID: q.ID}),
 	)
@@ -115,13 +115,13 @@ func (p *QuestionPage) deleteMine(ctx app.Context, e app.Event) {
 func section(title string, body ...app.UI) app.UI {
 	id := "s-" + slug(title)
 	return region("card", id).Body(
-		append([]app.UI{app.H2().ID(id).Text(title)}, body...)...,
+		append([]app.UI{app.Elem("h2").ID(id).Text(title)}, body...)...,
 	)
 }
 
 func bullets(items []string) app.UI {
-	return app.Ul().Body(app.Range(items).Slice(func(i int) app.UI {
-		return app.Li().Text(items[i])
+	return app.Elem("ul").Body(app.Range(items).Slice(func(i int) app.UI {
+		return app.Elem("li").Text(items[i])
 	}))
 }
 

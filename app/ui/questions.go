@@ -81,30 +81,30 @@ func (p *QuestionsPage) Render() app.UI {
 	b := p.Env.questions()
 	comps := b.Competencies()
 	return frame(p.Env, "/questions",
-		app.H1().Text("Questions"),
-		app.P().Class("muted").Text(strconv.Itoa(len(b.Questions()))+" questions across "+strconv.Itoa(len(comps))+
+		app.Elem("h1").Text("Questions"),
+		app.Elem("p").Class("muted").Text(strconv.Itoa(len(b.Questions()))+" questions across "+strconv.Itoa(len(comps))+
 			" competencies. Open one to see what interviewers look for, then practise it."),
-		app.Div().Class("card stack").Body(
-			app.Div().Body(
-				app.Label().For("search").Text("Search questions"),
-				app.Input().Type("search").ID("search").
-					Placeholder("e.g. mistake, conflict").
-					AutoComplete(false).Spellcheck(false).
-					Value(p.query).
+		app.Elem("div").Class("card stack").Body(
+			app.Elem("div").Body(
+				app.Elem("label").Attr("for", "search").Text("Search questions"),
+				app.ElemSelfClosing("input").Attr("type", "search").ID("search").
+					Attr("placeholder", "e.g. mistake, conflict").
+					Attr("autocomplete", "off").Spellcheck(false).
+					Attr("value", p.query).
 					Attr("aria-describedby", "search-hint").
 					OnInput(p.onSearch).
 					OnFocus(p.prepareSearch).
 					OnKeyDown(p.onSearchKey),
-				app.P().ID("search-hint").Class("hint").Text("Press / anywhere to search, ↓ to move through results, Enter to open, Escape to clear."),
+				app.Elem("p").ID("search-hint").Class("hint").Text("Press / anywhere to search, ↓ to move through results, Enter to open, Escape to clear."),
 			),
-			app.Div().Class("grid-2").Body(
+			app.Elem("div").Class("grid-2").Body(
 				p.filter("filter-competency", "Competency", p.comp, competencyOptions(b), func(v string) { p.comp = v }),
 				p.filter("filter-level", "Level", p.level, []option{
 					{"", "Any level"}, {"entry", "Entry level"}, {"experienced", "Experienced"}, {"manager", "People manager"},
 				}, func(v string) { p.level = v }),
 			),
 		),
-		app.Div().Attr("aria-live", "polite").Class("visually-hidden").Text(p.resultsSummary()),
+		app.Elem("div").Attr("aria-live", "polite").Class("visually-hidden").Text(p.resultsSummary()),
 		app.If(strings.TrimSpace(p.query) != "", func() app.UI {
 			return p.renderResults(b)
 		}).Else(func() app.UI {
@@ -126,8 +126,8 @@ func competencyOptions(b *bank.Bank) []option {
 }
 
 func (p *QuestionsPage) filter(id, label, value string, opts []option, set func(string)) app.UI {
-	return app.Div().Body(
-		app.Label().For(id).Text(label),
+	return app.Elem("div").Body(
+		app.Elem("label").Attr("for", id).Text(label),
 		selectBox(id, value, opts, func(ctx app.Context, v string) { set(v) }),
 	)
 }
@@ -136,16 +136,16 @@ func (p *QuestionsPage) filter(id, label, value string, opts []option, set func(
 // visible label that names the group; choose gets the value picked. The
 // buttons' IDs are name-value.
 func radioGroup(class, name, label string, opts []option, checked string, choose func(string)) app.UI {
-	return app.Div().Class(class).Role("radiogroup").Attr("aria-labelledby", name+"-label").Body(
-		app.P().ID(name+"-label").Class("group-label").Text(label),
-		app.Div().Class("choices").Body(
+	return app.Elem("div").Class(class).Role("radiogroup").Attr("aria-labelledby", name+"-label").Body(
+		app.Elem("p").ID(name+"-label").Class("group-label").Text(label),
+		app.Elem("div").Class("choices").Body(
 			app.Range(opts).Slice(func(i int) app.UI {
 				o := opts[i]
 				id := name + "-" + o.value
-				return app.Div().Class("choice").Body(
-					app.Input().Type("radio").Name(name).ID(id).Value(o.value).Checked(checked == o.value).
+				return app.Elem("div").Class("choice").Body(
+					app.ElemSelfClosing("input").Attr("type", "radio").Attr("name", name).ID(id).Attr("value", o.value).Attr("checked", checked == o.value).
 						OnChange(func(ctx app.Context, e app.Event) { choose(o.value) }),
-					app.Label().For(id).Text(o.label),
+					app.Elem("label").Attr("for", id).Text(o.label),
 				)
 			}),
 		),
@@ -154,13 +154,13 @@ func radioGroup(class, name, label string, opts []option, checked string, choose
 
 // selectBox renders a select element whose change calls onChange.
 func selectBox(id, value string, opts []option, onChange func(app.Context, string)) app.UI {
-	return app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {
+	return app.Elem("select").ID(id).OnChange(func(ctx app.Context, e app.Event) {
 		onChange(ctx, ctx.JSSrc().Get("value").String())
 	}).Body(
 		app.Range(opts).Slice(func(i int) app.UI {
 			// The label attribute names the option without a text node:
 			// half the nodes for the browser to build at start.
-			return app.Option().Value(opts[i].value).Selected(opts[i].value == value).Attr("label", opts[i].label)
+			return app.Elem("option").Attr("value", opts[i].value).Attr("selected", opts[i].value == value).Attr("label", opts[i].label)
 		}),
 	)
 }
@@ -255,27 +255,27 @@ func (p *QuestionsPage) resultsSummary() string {
 func (p *QuestionsPage) renderResults(b *bank.Bank) app.UI {
 	results := p.shownResults(b)
 	if len(results) == 0 {
-		return app.Div().Class("card").Body(
-			app.P().Text(fmt.Sprintf("No question matches “%s”.", strings.TrimSpace(p.query))),
-			app.P().Body(
+		return app.Elem("div").Class("card").Body(
+			app.Elem("p").Text(fmt.Sprintf("No question matches “%s”.", strings.TrimSpace(p.query))),
+			app.Elem("p").Body(
 				app.Text("Try fewer words, or browse a competency such as "),
-				app.A().Href(link("/questions?competency="+suggestCompetency(b, p.query))).Text(p.Env.competencyName(suggestCompetency(b, p.query))),
+				app.Elem("a").Attr("href", link("/questions?competency="+suggestCompetency(b, p.query))).Text(p.Env.competencyName(suggestCompetency(b, p.query))),
 				app.Text("."),
 			),
 		)
 	}
-	return app.Ol().Class("list-plain results").Attr("aria-label", "Search results").Body(
+	return app.Elem("ol").Class("list-plain results").Attr("aria-label", "Search results").Body(
 		app.Range(results).Slice(func(i int) app.UI {
 			r := results[i]
 			q, _ := b.Question(r.QuestionID)
-			return app.Li().Class("result").Body(
-				app.A().ID("result-"+strconv.Itoa(i)).Class("result-link").Href(link("/questions/"+q.ID)).
+			return app.Elem("li").Class("result").Body(
+				app.Elem("a").ID("result-"+strconv.Itoa(i)).Class("result-link").Attr("href", link("/questions/"+q.ID)).
 					OnKeyDown(p.onResultKey(i)).Body(
-					app.Span().Class("result-text").Body(highlight(r.Text, r.Matched)...),
+					app.Elem("span").Class("result-text").Body(highlight(r.Text, r.Matched)...),
 					app.If(r.Kind != search.Canonical, func() app.UI {
-						return app.Span().Class("result-canonical small muted").Text(q.Text)
+						return app.Elem("span").Class("result-canonical small muted").Text(q.Text)
 					}),
-					app.Span().Class("small muted").Text(p.Env.competencyName(q.Competency)),
+					app.Elem("span").Class("small muted").Text(p.Env.competencyName(q.Competency)),
 				),
 			)
 		}),
@@ -289,7 +289,7 @@ func highlight(text string, matched []int) []app.UI {
 	out := make([]app.UI, 0, len(segs))
 	for _, s := range segs {
 		if s.Matched {
-			out = append(out, app.Span().Class("hit").Text(s.Text))
+			out = append(out, app.Elem("span").Class("hit").Text(s.Text))
 		} else {
 			out = append(out, app.Text(s.Text))
 		}
@@ -318,7 +318,7 @@ func suggestCompetency(b *bank.Bank, query string) string {
 
 func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
 	comps := b.Competencies()
-	return app.Div().Body(
+	return app.Elem("div").Body(
 		app.Range(comps).Slice(func(i int) app.UI {
 			c := comps[i]
 			if p.comp != "" && c.ID != p.comp {
@@ -341,22 +341,22 @@ func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
 				qs = qs[:previewQuestions]
 			}
 			return region("card competency", "c-"+c.ID).Body(
-				app.H2().ID("c-"+c.ID).Body(
+				app.Elem("h2").ID("c-"+c.ID).Body(
 					app.Text(c.Name+" "),
-					app.Span().Class("tag").Text(strconv.Itoa(all)),
+					app.Elem("span").Class("tag").Text(strconv.Itoa(all)),
 				),
-				app.P().Class("muted small").Text(c.About),
-				app.Ul().Class("list-plain question-list").Body(
+				app.Elem("p").Class("muted small").Text(c.About),
+				app.Elem("ul").Class("list-plain question-list").Body(
 					app.Range(qs).Slice(func(j int) app.UI {
 						q := qs[j]
-						return app.Li().Body(
-							app.A().Href(link("/questions/"+q.ID)).Text(q.Text),
-							app.Span().Class("levels").Body(levelTags(q)...),
+						return app.Elem("li").Body(
+							app.Elem("a").Attr("href", link("/questions/"+q.ID)).Text(q.Text),
+							app.Elem("span").Class("levels").Body(levelTags(q)...),
 						)
 					}),
 				),
 				app.If(!full, func() app.UI {
-					return app.Button().Class("quiet show-all").Attr("aria-expanded", "false").
+					return app.Elem("button").Class("quiet show-all").Attr("aria-expanded", "false").
 						Text("Show all " + strconv.Itoa(all) + " " + c.Name + " questions").
 						OnClick(func(ctx app.Context, e app.Event) {
 							if p.expanded == nil {
@@ -376,11 +376,11 @@ const previewQuestions = 4
 
 func levelTags(q bank.Question) []app.UI {
 	if q.Source == bank.Mine {
-		return []app.UI{app.Span().Class("tag mine").Text("mine")}
+		return []app.UI{app.Elem("span").Class("tag mine").Text("mine")}
 	}
 	var out []app.UI
 	for _, l := range q.Levels {
-		out = append(out, app.Span().Class("tag").Text(levelLabel(l)))
+		out = append(out, app.Elem("span").Class("tag").Text(levelLabel(l)))
 	}
 	return out
 }
@@ -401,29 +401,29 @@ func (p *QuestionsPage) renderAdd(comps []bank.Competency) app.UI {
 		opts = append(opts, option{c.ID, c.Name})
 	}
 	return region("card stack", "add-heading").Body(
-		app.H2().ID("add-heading").Text("Add your own question"),
-		app.P().Class("muted small").Text("Preparing for a question you expect? Add it here. It stays in this browser and you can practise it like any other."),
-		app.Div().Body(
-			app.Label().For("new-question").Text("Your question"),
-			app.Input().Type("text").ID("new-question").Value(p.newText).
-				Placeholder("Tell me about a time you…").
+		app.Elem("h2").ID("add-heading").Text("Add your own question"),
+		app.Elem("p").Class("muted small").Text("Preparing for a question you expect? Add it here. It stays in this browser and you can practise it like any other."),
+		app.Elem("div").Body(
+			app.Elem("label").Attr("for", "new-question").Text("Your question"),
+			app.ElemSelfClosing("input").Attr("type", "text").ID("new-question").Attr("value", p.newText).
+				Attr("placeholder", "Tell me about a time you…").
 				OnInput(func(ctx app.Context, e app.Event) { p.newText = ctx.JSSrc().Get("value").String() }),
 		),
-		app.Div().Body(
-			app.Label().For("new-competency").Text("Competency"),
+		app.Elem("div").Body(
+			app.Elem("label").Attr("for", "new-competency").Text("Competency"),
 			selectBox("new-competency", p.newComp, opts, func(ctx app.Context, v string) { p.newComp = v }),
 		),
 		app.If(p.addError != "", func() app.UI {
-			return app.Div().Class("notice bad").Role("alert").Text(p.addError)
+			return app.Elem("div").Class("notice bad").Role("alert").Text(p.addError)
 		}),
 		app.If(p.added != "", func() app.UI {
-			return app.Div().Class("notice good").Role("status").Body(
+			return app.Elem("div").Class("notice good").Role("status").Body(
 				app.Text("Added. "),
-				app.A().Href(link("/questions/"+p.added)).Text("Open your question"),
+				app.Elem("a").Attr("href", link("/questions/"+p.added)).Text("Open your question"),
 			)
 		}),
-		app.Div().Body(
-			app.Button().Class("primary").Text("Add question").OnClick(p.add),
+		app.Elem("div").Body(
+			app.Elem("button").Class("primary").Text("Add question").OnClick(p.add),
 		),
 	)
 }

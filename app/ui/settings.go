@@ -30,48 +30,48 @@ func (p *SettingsPage) Render() app.UI {
 	set := p.Env.Store.Settings()
 	attempts, drafts, mine := len(p.Env.Store.Attempts()), len(p.Env.Store.Drafts()), len(p.Env.Store.Questions())
 	return frame(p.Env, "/settings",
-		app.H1().Text("Settings"),
-		app.Div().Role("status").Attr("aria-live", "polite").Class("status-line").Text(p.status),
+		app.Elem("h1").Text("Settings"),
+		app.Elem("div").Role("status").Attr("aria-live", "polite").Class("status-line").Text(p.status),
 		app.If(p.problem != "", func() app.UI {
-			return app.Div().Class("notice bad").Role("alert").Text(p.problem)
+			return app.Elem("div").Class("notice bad").Role("alert").Text(p.problem)
 		}),
 		section("Appearance",
 			radioGroup("", "theme", "Theme", themeOptions, set.Theme, p.saveTheme),
 		),
 		section("Practice",
-			app.Div().Class("grid-2").Body(
-				app.Div().Body(
-					app.Label().For("target").Text("Target answer length"),
+			app.Elem("div").Class("grid-2").Body(
+				app.Elem("div").Body(
+					app.Elem("label").Attr("for", "target").Text("Target answer length"),
 					selectBox("target", strconv.Itoa(set.TargetSeconds), targetOptions, func(ctx app.Context, v string) {
 						n, _ := strconv.Atoi(v)
 						p.save(func(s *store.Settings) { s.TargetSeconds = n }, "Target length saved.")
 					}),
-					app.P().Class("hint").Text("Most interviewers expect one and a half to two minutes."),
+					app.Elem("p").Class("hint").Text("Most interviewers expect one and a half to two minutes."),
 				),
-				app.Div().Body(
-					app.Label().For("default-mode").Text("Answer mode"),
+				app.Elem("div").Body(
+					app.Elem("label").Attr("for", "default-mode").Text("Answer mode"),
 					selectBox("default-mode", set.Mode, modeOptions, func(ctx app.Context, v string) {
 						p.save(func(s *store.Settings) { s.Mode = v }, "Answer mode saved.")
 					}),
-					app.P().Class("hint").Text("You can switch modes at any time while answering."),
+					app.Elem("p").Class("hint").Text("You can switch modes at any time while answering."),
 				),
 			),
 		),
 		section("Your data",
 			// Joined, not fmt.Sprintf: the first visit to this page would
 			// otherwise have the browser compile fmt's printer.
-			app.P().Text("This browser holds "+plural(attempts, "saved attempt")+", "+plural(drafts, "draft")+" and "+
+			app.Elem("p").Text("This browser holds "+plural(attempts, "saved attempt")+", "+plural(drafts, "draft")+" and "+
 				plural(mine, "question of your own")+". Nothing is sent anywhere."),
-			app.Div().Class("row").Body(
-				app.Button().Text("Export backup").OnClick(p.export),
-				app.Label().Class("button file-button").For("import").Text("Import backup"),
-				app.Input().Type("file").ID("import").Class("visually-hidden").Accept(".json,application/json").
+			app.Elem("div").Class("row").Body(
+				app.Elem("button").Text("Export backup").OnClick(p.export),
+				app.Elem("label").Class("button file-button").Attr("for", "import").Text("Import backup"),
+				app.ElemSelfClosing("input").Attr("type", "file").ID("import").Class("visually-hidden").Attr("accept", ".json,application/json").
 					OnChange(p.importFile),
 			),
-			app.P().Class("hint").Text("A backup is one .json file. Importing one adds what is missing here and keeps the newer copy of anything saved in both places; nothing is duplicated."),
-			app.H3().Class("divided").Text("Start again"),
-			app.P().Class("muted").Text("Erasing removes every attempt, draft, setting and question of your own from this browser. Export a backup first if you may want them back."),
-			app.Button().Class("danger").Text("Erase all my data").OnClick(p.erase),
+			app.Elem("p").Class("hint").Text("A backup is one .json file. Importing one adds what is missing here and keeps the newer copy of anything saved in both places; nothing is duplicated."),
+			app.Elem("h3").Class("divided").Text("Start again"),
+			app.Elem("p").Class("muted").Text("Erasing removes every attempt, draft, setting and question of your own from this browser. Export a backup first if you may want them back."),
+			app.Elem("button").Class("danger").Text("Erase all my data").OnClick(p.erase),
 		),
 	)
 }
