@@ -240,14 +240,24 @@ func (p *DrillPage) renderPicker() app.UI {
 		app.Elem("div").Class("grid-2").Body(
 			region("card stack", "pick-heading").Body(
 				app.Elem("h2").ID("pick-heading").Text("Pick a competency"),
-				app.Elem("div").Body(
+				// The list is one piece of HTML (see selectHTML), so its
+				// changes are heard here, where they bubble to. The page keeps
+				// the choice, so that a later render writes the same list,
+				// but does not render for it: the list shows it already, and
+				// new HTML would replace the list under the person.
+				app.Elem("div").OnChange(func(ctx app.Context, e app.Event) {
+					p.pickComp = e.Get("target").Get("value").String()
+					ctx.PreventUpdate()
+				}).Body(
 					app.Elem("label").Attr("for", "pick-competency").Text("Competency"),
-					selectBox("pick-competency", p.pickComp, competencyOptions(b)[1:], func(ctx app.Context, v string) { p.pickComp = v }),
+					app.Raw(selectHTML("pick-competency", competencyOptions(b)[1:], p.pickComp)),
 				),
 				app.Elem("div").Class("row").Body(
 					app.Elem("button").Class("primary").Text("Start").OnClick(func(ctx app.Context, e app.Event) {
-						comp := p.pickComp
-						if comp == "" {
+						// The list holds the choice, even one the browser
+						// restored without a change event.
+						comp := app.Window().GetElementByID("pick-competency").Get("value").String()
+						if len(b.InCompetency(comp)) == 0 {
 							comp = b.Competencies()[0].ID
 						}
 						p.surprise(ctx, b.InCompetency(comp))

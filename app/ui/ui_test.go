@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"html"
 	"strings"
 	"testing"
 	"time"
@@ -56,5 +57,25 @@ func TestExcerptKeepsCharacters(t *testing.T) {
 func TestSlug(t *testing.T) {
 	if got := slug("What a strong answer covers"); got != "what-a-strong-answer-covers" {
 		t.Errorf("slug = %q", got)
+	}
+}
+
+func TestEscapeHTMLMatchesTheStandardLibrary(t *testing.T) {
+	for _, s := range []string{"", "plain", `<b>"Tom" & 'Jerry'</b>`, "émoji 🙂 &amp;", "עברית <", "\x00<\xff"} {
+		if got, want := escapeHTML(s), html.EscapeString(s); got != want {
+			t.Errorf("escapeHTML(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestSelectHTML(t *testing.T) {
+	opts := []option{{"a", "Alpha (3)"}, {"b&c", `<script>"x"</script>`}}
+	want := `<select id="pick"><option value="a">Alpha (3)</option>` +
+		`<option value="b&amp;c" selected>&lt;script&gt;&#34;x&#34;&lt;/script&gt;</option></select>`
+	if got := selectHTML("pick", opts, "b&c"); got != want {
+		t.Errorf("selectHTML = %s\nwant          %s", got, want)
+	}
+	if got := selectHTML("pick", opts, "none"); strings.Contains(got, "selected") {
+		t.Errorf("no option is chosen, yet one is selected: %s", got)
 	}
 }
