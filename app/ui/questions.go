@@ -165,52 +165,6 @@ func selectBox(id, value string, opts []option, onChange func(app.Context, strin
 	)
 }
 
-// selectHTML returns the HTML of a select element with the given ID that
-// offers opts, the one whose value is chosen (or the first) selected. go-app
-// builds a page one element and one attribute at a time, each a call from
-// Go into the browser: a list of twenty-odd options built that way is a
-// good part of a page's start, where as one piece of HTML the browser parses
-// it at once. Every value and label is escaped. go-app does not see inside
-// the HTML: listen for the list's change events on an enclosing element, and
-// read the choice from the element itself.
-func selectHTML(id string, opts []option, chosen string) string {
-	var h strings.Builder
-	h.WriteString(`<select id="` + escapeHTML(id) + `">`)
-	for _, o := range opts {
-		h.WriteString(`<option value="` + escapeHTML(o.value) + `"`)
-		if o.value == chosen {
-			h.WriteString(` selected`)
-		}
-		h.WriteString(`>` + escapeHTML(o.label) + `</option>`)
-	}
-	h.WriteString(`</select>`)
-	return h.String()
-}
-
-// escapeHTML escapes s for HTML text and for attribute values in double
-// quotes. It does what html.EscapeString does without the string replacer
-// that that brings into app.wasm.
-func escapeHTML(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&#34;")
-		case '\'':
-			b.WriteString("&#39;")
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
 // prepareSearch builds the search index when the search box gets focus, so
 // that the first keystroke does not wait for it.
 func (p *QuestionsPage) prepareSearch(ctx app.Context, e app.Event) {

@@ -79,3 +79,23 @@ func TestSelectHTML(t *testing.T) {
 		t.Errorf("no option is chosen, yet one is selected: %s", got)
 	}
 }
+
+func TestNavHTMLMarksTheCurrentPage(t *testing.T) {
+	for _, it := range navItems {
+		h := navHTML(it.path)
+		if n := strings.Count(h, `aria-current="page"`); n != 1 {
+			t.Errorf("navHTML(%q) marks %d items as the current page, want 1", it.path, n)
+		}
+		if want := `<a href="` + it.path + `" aria-current="page">` + it.label + `</a>`; !strings.Contains(h, want) {
+			t.Errorf("navHTML(%q) does not mark %s: %s", it.path, it.label, h)
+		}
+		for _, other := range navItems {
+			if !strings.Contains(h, `>`+other.label+`</a>`) {
+				t.Errorf("navHTML(%q) lacks the %s link", it.path, other.label)
+			}
+		}
+	}
+	if h := navHTML("/questions/some-question"); strings.Contains(h, "aria-current") {
+		t.Errorf("a question's page is not in the navigation, yet an item is marked: %s", h)
+	}
+}

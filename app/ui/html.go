@@ -1,0 +1,77 @@
+package ui
+
+import "strings"
+
+// The pieces of HTML the pages show as they are, built here rather than
+// element by element with go-app, because the browser parses a piece of
+// HTML far faster than go-app builds the same nodes one call at a time (see
+// frame). Only the app's own text goes into them, and all of it is escaped:
+// what a person writes is always shown as text, by go-app.
+
+// brandHTML is the name and logo at the top left, a link to the Drill page.
+// The logo is decorative (the name follows); the stylesheet draws it.
+func brandHTML() string {
+	return `<a class="sd-brand" href="` + escapeHTML(link("/")) + `"><span class="sd-logo" aria-hidden="true"></span><span>stardrill</span></a>`
+}
+
+// navHTML is the main navigation, the item for the path current marked as
+// the page shown.
+func navHTML(current string) string {
+	var h strings.Builder
+	h.WriteString(`<nav class="sd-nav" aria-label="Main"><ul>`)
+	for _, it := range navItems {
+		h.WriteString(`<li><a href="` + escapeHTML(link(it.path)) + `"`)
+		if it.path == current {
+			h.WriteString(` aria-current="page"`)
+		}
+		h.WriteString(`>` + escapeHTML(it.label) + `</a></li>`)
+	}
+	h.WriteString(`</ul></nav>`)
+	return h.String()
+}
+
+// selectHTML returns the HTML of a select element with the given ID that
+// offers opts, the one whose value is chosen (or the first) selected. go-app
+// builds a page one element and one attribute at a time, each a call from
+// Go into the browser: a list of twenty-odd options built that way is a
+// good part of a page's start, where as one piece of HTML the browser parses
+// it at once. Every value and label is escaped. go-app does not see inside
+// the HTML: listen for the list's change events on an enclosing element, and
+// read the choice from the element itself.
+func selectHTML(id string, opts []option, chosen string) string {
+	var h strings.Builder
+	h.WriteString(`<select id="` + escapeHTML(id) + `">`)
+	for _, o := range opts {
+		h.WriteString(`<option value="` + escapeHTML(o.value) + `"`)
+		if o.value == chosen {
+			h.WriteString(` selected`)
+		}
+		h.WriteString(`>` + escapeHTML(o.label) + `</option>`)
+	}
+	h.WriteString(`</select>`)
+	return h.String()
+}
+
+// escapeHTML escapes s for HTML text and for attribute values in double
+// quotes. It does what html.EscapeString does without the string replacer
+// that that brings into app.wasm.
+func escapeHTML(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
