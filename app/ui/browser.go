@@ -72,12 +72,23 @@ func readChosenFile(ctx app.Context, input app.Value, done func(ctx app.Context,
 	})
 }
 
+// later runs f once the browser's current task is over. Called before the
+// first render, that is after go-app has shown the first page and removed
+// its loader.
+func later(f func()) {
+	var run app.Func
+	run = app.FuncOf(func(this app.Value, args []app.Value) any {
+		run.Release()
+		f()
+		return nil
+	})
+	app.Window().Call("setTimeout", run, 0)
+}
+
 // announceRunning tells a service worker that is installing for the first
 // time that the app runs, so that it stores the app for offline use now:
 // it waits for this so as not to download app.wasm a second time while the
-// first visit downloads it (see app/site/worker.js). Called before the
-// first render, it posts once the browser's current task is over, which is
-// after go-app has removed its loader.
+// first visit downloads it (see app/site/worker.js).
 func announceRunning() {
 	sw := app.Window().Get("navigator").Get("serviceWorker")
 	if !sw.Truthy() {

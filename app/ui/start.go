@@ -1,10 +1,13 @@
 package ui
 
 // Start prepares the page before the first render: it applies the saved
-// colour theme, asks the browser to keep stardrill's storage and lets a
-// first-time service worker know the app runs.
+// colour theme. Once the first page shows, it asks the browser to keep
+// stardrill's storage and lets a first-time service worker know the app
+// runs; neither is worth delaying the first page for.
 func Start(env *Env) {
 	applyTheme(env.Store.Settings().Theme)
-	requestPersistence()
-	announceRunning()
+	later(func() {
+		requestPersistence()
+		announceRunning()
+	})
 }
