@@ -327,7 +327,12 @@ func TestSettingsAndBackup(t *testing.T) {
 	}
 	tab.Find("link", "Open your question").Click()
 	waitH1(t, tab, mine)
-	tab.Reload() // the page of one's own question loads by its address too
+	// The page of one's own question loads by its address too, from the
+	// service worker's store. (Before the worker serves the site, the host
+	// answers with 404.html, which is the app too, but under a 404 status
+	// that the browser logs as an error.)
+	tab.WaitServiceWorker()
+	tab.Reload()
 	waitH1(t, tab, mine)
 	tab.Find("link", "Practice").Click()
 	waitH1(t, tab, mine)

@@ -9,7 +9,8 @@ import (
 )
 
 // FileServer serves a built site the way static hosts do: a path names a
-// file, or PATH.html, or PATH/index.html. Anything else is a 404. Every answer
+// file, or PATH.html, or PATH/index.html. Anything else is a 404, answered
+// with the site's 404.html when it has one. Every answer
 // asks the browser to revalidate, so a new build is seen at the next visit;
 // the service worker keeps the app working offline.
 func FileServer(dir string) http.Handler {
@@ -22,6 +23,14 @@ func FileServer(dir string) http.Handler {
 			r2 := r.Clone(r.Context())
 			r2.URL.Path = found
 			serveFile(files, w, r2)
+			return
+		}
+		// Like static hosts, answer with the site's 404.html, which is the
+		// app (see Build), under a 404 status.
+		if page, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write(page)
 			return
 		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

@@ -123,6 +123,14 @@ func Build(dir, web, wasm string, o Options) error {
 	if err := app.GenerateStaticWebsite(dir, Handler(o), pages...); err != nil {
 		return fmt.Errorf("writing the pages: %w", err)
 	}
+	// Static hosts answer an unknown address with 404.html. Make it the app,
+	// which routes the address itself: the page of a question the person
+	// wrote exists only in their browser, and before the service worker
+	// serves the site (on a first visit, or if the browser dropped its
+	// store) reloading that page would otherwise show the host's error.
+	if err := CopyFile(filepath.Join(dir, "404.html"), filepath.Join(dir, "index.html")); err != nil {
+		return fmt.Errorf("writing 404.html: %w", err)
+	}
 	return nil
 }
 

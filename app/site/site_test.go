@@ -52,6 +52,23 @@ func TestFileServerLikeStaticHosts(t *testing.T) {
 	}
 }
 
+func TestFileServerAnswersUnknownPagesWithThe404Page(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("home"), 0o644)
+	os.WriteFile(filepath.Join(dir, "404.html"), []byte("the app"), 0o644)
+	srv := httptest.NewServer(FileServer(dir))
+	defer srv.Close()
+	res, err := http.Get(srv.URL + "/questions/mine-abc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 404 || string(body) != "the app" || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("GET an unknown page = %d %q (%s), want 404 with 404.html as HTML", res.StatusCode, body, res.Header.Get("Content-Type"))
+	}
+}
+
 func TestHandlerKeepsEverythingLocal(t *testing.T) {
 	h := Handler(Options{Version: "test"})
 	for _, icon := range []string{h.Icon.Default, h.Icon.Large, h.Icon.SVG, h.Icon.Maskable} {

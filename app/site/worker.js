@@ -12,10 +12,17 @@ const resourcesToCache = {{.ResourcesToCache}};
 // A first visit downloads app.wasm for itself. Storing the app at install
 // would download it a second time at the same moment and slow that visit,
 // so a first install waits until the page says the app runs (it posts
-// "stardrill:running"), or 10 s at most. An update, installed while an
-// older worker serves the pages, stores the new version at once.
+// "stardrill:running"), and then a little longer: storing everything, app.wasm
+// and every page, takes the machine's attention for a moment, and the first
+// seconds are when a person starts to read and click (the page stays
+// reachable meanwhile: the site's 404.html is the app). It waits 10 s at
+// most. An update, installed while an older worker serves the pages, stores
+// the new version at once.
+const settleMs = 1500;
 let appRuns;
-const running = new Promise((resolve) => (appRuns = resolve));
+const running = new Promise((resolve) => (appRuns = resolve)).then(
+  () => new Promise((resolve) => setTimeout(resolve, settleMs))
+);
 
 self.addEventListener("message", (event) => {
   if (event.data === "stardrill:running") {
