@@ -31,6 +31,7 @@ func main() {
 	}
 	// Natively the pages are only prerendered: with an empty store, as a
 	// first visit looks.
-	ui.Routes(&ui.Env{Bank: b, Store: store.Open(store.NewMemory(0)), Now: time.Now, Random: func() uint64 { return 0 }})
+	ui.Routes(&ui.Env{Bank: func() *bank.Bank { return b }, Summary: b.Summary(), Store: store.Open(store.NewMemory(0)),
+		Now: time.Now, Random: func() uint64 { return 0 }})
 	os.Exit(run(b, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -22,12 +22,25 @@ func main() {
 	// math/rand/v2's generator is seeded by the runtime from the browser's
 	// crypto.getRandomValues; record IDs need no more than that.
 	env := &ui.Env{Now: time.Now, Random: rand.Uint64}
-	b, err := bank.Decode(content.Compiled)
+	// The first page needs only the bank's summary; its questions are
+	// decoded when a page first asks for them. The bank is checked by the
+	// tests, so a bank that does not load is a broken build.
+	summary, err := bank.Summarize(content.Compiled)
 	if err != nil {
-		// The bank is checked by the tests, so this is a broken build.
 		panic("stardrill: the built-in question bank does not load: " + err.Error())
 	}
-	env.Bank = b
+	env.Summary = summary
+	var b *bank.Bank
+	env.Bank = func() *bank.Bank {
+		if b == nil {
+			decoded, err := bank.Decode(content.Compiled)
+			if err != nil {
+				panic("stardrill: the built-in question bank does not load: " + err.Error())
+			}
+			b = decoded
+		}
+		return b
+	}
 	backend, err := localstore.New()
 	if err != nil {
 		backend, env.StoreErr = store.NewMemory(0), err

@@ -168,9 +168,16 @@ func FuzzDecode(f *testing.F) {
 	f.Add(string(encodedSmall(f)))
 	f.Add("stardrill bank 2\n\x01\x00" + strings.Repeat("\x01\x00", 13))
 	f.Fuzz(func(t *testing.T, data string) {
+		sum, sumErr := bank.Summarize(data)
 		b, err := bank.Decode(data)
 		if err != nil {
 			return
+		}
+		if sumErr != nil {
+			t.Fatalf("Decode reads data Summarize refuses: %v", sumErr)
+		}
+		if want := b.Summary(); !reflect.DeepEqual(sum, want) {
+			t.Fatalf("Summarize = %+v, want the decoded bank's %+v", sum, want)
 		}
 		again, err := bank.Encode(b)
 		if err != nil {
@@ -180,6 +187,43 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("decoding then encoding changed the data:\n%q\n%q", data, again)
 		}
 	})
+}
+
+// TestSummarizeMatchesDecode checks the Summary the browser starts with
+// against the bank it decodes later, for the real bank and a small one.
+func TestSummarizeMatchesDecode(t *testing.T) {
+	for name, data := range map[string]string{"content": content.Compiled, "small": string(encodedSmall(t))} {
+		sum, err := bank.Summarize(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		b, err := bank.Decode(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if want := b.Summary(); !reflect.DeepEqual(sum, want) {
+			t.Errorf("%s: Summarize = %+v\nwant %+v", name, sum, want)
+		}
+		if len(sum.IDs) != len(b.Questions()) || len(sum.Competencies) != len(b.Competencies()) {
+			t.Errorf("%s: the summary lists %d questions in %d competencies, the bank %d in %d",
+				name, len(sum.IDs), len(sum.Competencies), len(b.Questions()), len(b.Competencies()))
+		}
+	}
+	for _, bad := range []string{"", "stardrill bank 1\n", content.Compiled[:len(content.Compiled)/2]} {
+		if _, err := bank.Summarize(bad); err == nil {
+			t.Errorf("Summarize accepted damaged data of %d bytes", len(bad))
+		}
+	}
+}
+
+// BenchmarkSummarize reads what the browser reads at start.
+func BenchmarkSummarize(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := bank.Summarize(content.Compiled); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkDecode reads the compiled bank, as the browser does at start.

@@ -89,20 +89,24 @@ func (p *DrillPage) shows(u *url.URL) bool {
 	if p.has {
 		return query.Get("q") == p.q.ID
 	}
-	_, known := p.Env.questions().Question(query.Get("q"))
+	known := false
+	if id := query.Get("q"); id != "" {
+		_, known = p.Env.questions().Question(id)
+	}
 	return !known && query.Get("competency") == p.pickComp
 }
 
 func (p *DrillPage) fromURL(u *url.URL) {
 	query := u.Query()
 	p.pickComp = query.Get("competency")
-	id := query.Get("q")
-	b := p.Env.questions()
-	if q, ok := b.Question(id); ok {
-		p.start(q)
-		return
-	}
 	p.has = false
+	// The picker needs no question: only an address that names one has the
+	// bank decoded.
+	if id := query.Get("q"); id != "" {
+		if q, ok := p.Env.questions().Question(id); ok {
+			p.start(q)
+		}
+	}
 }
 
 func (p *DrillPage) OnMount(ctx app.Context) {
@@ -232,7 +236,6 @@ func (p *DrillPage) Render() app.UI {
 
 // renderPicker offers the ways to choose a question.
 func (p *DrillPage) renderPicker() app.UI {
-	b := p.Env.questions()
 	drafts := p.Env.Store.Drafts()
 	return app.Elem("div").Body(
 		app.Elem("h1").Text("Drill"),
@@ -250,20 +253,21 @@ func (p *DrillPage) renderPicker() app.UI {
 					ctx.PreventUpdate()
 				}).Body(
 					app.Elem("label").Attr("for", "pick-competency").Text("Competency"),
-					app.Raw(selectHTML("pick-competency", competencyOptions(b)[1:], p.pickComp)),
+					app.Raw(selectHTML("pick-competency", p.Env.pickOptions(), p.pickComp)),
 				),
 				app.Elem("div").Class("row").Body(
 					app.Elem("button").Class("primary").Text("Start").OnClick(func(ctx app.Context, e app.Event) {
 						// The list holds the choice, even one the browser
 						// restored without a change event.
 						comp := app.Window().GetElementByID("pick-competency").Get("value").String()
+						b := p.Env.questions()
 						if len(b.InCompetency(comp)) == 0 {
 							comp = b.Competencies()[0].ID
 						}
 						p.surprise(ctx, b.InCompetency(comp))
 					}),
 					app.Elem("button").Text("Surprise me").OnClick(func(ctx app.Context, e app.Event) {
-						p.surprise(ctx, b.Questions())
+						p.surprise(ctx, p.Env.questions().Questions())
 					}),
 				),
 			),
@@ -273,8 +277,9 @@ func (p *DrillPage) renderPicker() app.UI {
 				app.Elem("a").Class("button").Attr("href", link("/questions?focus=search")).Text("Search questions"),
 			),
 		),
-		p.renderDue(b),
+		p.renderDue(),
 		app.If(len(drafts) > 0, func() app.UI {
+			b := p.Env.questions()
 			return section("Continue a draft", app.Elem("ul").Class("list-plain question-list").Body(
 				app.Range(drafts).Slice(func(i int) app.UI {
 					d := drafts[i]
@@ -330,11 +335,12 @@ const maxDue = 5
 
 // renderDue lists the questions due for practice, from how past attempts
 // felt: the harder it felt, the sooner it comes back.
-func (p *DrillPage) renderDue(b *bank.Bank) app.UI {
+func (p *DrillPage) renderDue() app.UI {
 	due := p.Env.due()
 	if len(due) == 0 {
 		return nil
 	}
+	b := p.Env.questions()
 	if len(due) > maxDue {
 		due = due[:maxDue]
 	}
@@ -711,7 +717,7 @@ func (p *DrillPage) saveAttempt(ctx app.Context, e app.Event) {
 }
 
 func (p *DrillPage) renderModels() app.UI {
-	examples := p.Env.Bank.Examples(p.q.Competency)
+	examples := p.Env.Bank().Examples(p.q.Competency)
 	if len(examples) == 0 {
 		return nil
 	}
@@ -731,7 +737,7 @@ func (p *DrillPage) renderModels() app.UI {
 					if ex.Strong {
 						kind, cls = "A strong answer", "example strong"
 					}
-					q, _ := p.Env.Bank.Question(ex.QuestionID) // examples answer built-in questions
+					q, _ := p.Env.Bank().Question(ex.QuestionID) // examples answer built-in questions
 					return app.Elem("article").Class(cls).Body(
 						app.Elem("h3").Text(kind+" to: "+q.Text),
 						app.Elem("div").Class("example-answer").Body(paragraphs(ex.Answer)...),

@@ -14,8 +14,13 @@ import (
 // Env is what every page needs: the question bank, the user's saved data and
 // the clock. main builds one and hands it to Routes; pages share it.
 type Env struct {
-	// Bank is the built-in question bank.
-	Bank *bank.Bank
+	// Bank returns the built-in question bank. The browser decodes it only
+	// when a page first needs a question: most first pages need no more
+	// than its Summary.
+	Bank func() *bank.Bank
+	// Summary is the built-in bank's competencies, their sizes and the IDs
+	// of its questions, ready at start.
+	Summary bank.Summary
 	// Store holds the user's data. In the browser it is backed by
 	// localStorage; when prerendering it is empty.
 	Store *store.Store
@@ -41,12 +46,14 @@ func Routes(env *Env) {
 	app.Route("/settings", func() app.Composer { return &SettingsPage{Env: env} })
 	// One route per question rather than a pattern: a route with a regular
 	// expression has go-app compile it at start, which costs the first
-	// load about 10 ms. The user's own questions get theirs in questions(),
-	// called here for those saved already.
-	for _, q := range env.Bank.Questions() {
+	// load about 10 ms. The user's own questions get theirs here for those
+	// saved already, and in questions() for those added later.
+	for _, id := range env.Summary.IDs {
+		routeQuestion(env, id)
+	}
+	for _, q := range env.Store.Questions() {
 		routeQuestion(env, q.ID)
 	}
-	env.questions()
 }
 
 // routeQuestion registers the page of the question with the given ID.
@@ -62,14 +69,14 @@ func (e *Env) questions() *bank.Bank {
 	if e.all != nil && sameQuestions(custom, e.custom) {
 		return e.all
 	}
-	e.all, e.index, e.custom, e.customErr = e.Bank, nil, custom, nil
+	e.all, e.index, e.custom, e.customErr = e.Bank(), nil, custom, nil
 	if len(custom) > 0 {
 		mine := make([]bank.Question, 0, len(custom))
 		for _, q := range custom {
 			mine = append(mine, bank.Question{ID: q.ID, Competency: q.Competency, Text: q.Text, Source: bank.Mine})
 			routeQuestion(e, q.ID)
 		}
-		e.all, e.customErr = e.Bank.With(mine)
+		e.all, e.customErr = e.all.With(mine)
 	}
 	return e.all
 }
@@ -111,10 +118,22 @@ func (e *Env) due() []schedule.Due {
 
 // competencyName returns the display name of a competency ID.
 func (e *Env) competencyName(id string) string {
-	if c, ok := e.Bank.Competency(id); ok {
-		return c.Name
+	for _, c := range e.Summary.Competencies {
+		if c.ID == id {
+			return c.Name
+		}
 	}
 	return id
+}
+
+// pickOptions offers every competency with its number of questions, the
+// person's own included, for the Drill page's list. Without questions of
+// their own it needs only the bank's Summary, not the questions.
+func (e *Env) pickOptions() []option {
+	if len(e.Store.Questions()) > 0 {
+		return competencyOptions(e.questions().Summary())[1:]
+	}
+	return competencyOptions(e.Summary)[1:]
 }
 
 // newID returns a fresh record ID.

@@ -46,7 +46,7 @@ func (p *QuestionPage) fromURL(u *url.URL) {
 // OnPreRender sets the page title for the prerendered HTML.
 func (p *QuestionPage) OnPreRender(ctx app.Context) {
 	p.fromURL(ctx.Page().URL())
-	if q, ok := p.Env.Bank.Question(p.id); ok {
+	if q, ok := p.Env.Bank().Question(p.id); ok {
 		ctx.Page().SetTitle(q.Text + " · stardrill")
 	}
 }

@@ -98,7 +98,7 @@ func (p *QuestionsPage) Render() app.UI {
 				app.Elem("p").ID("search-hint").Class("hint").Text("Press / anywhere to search, ↓ to move through results, Enter to open, Escape to clear."),
 			),
 			app.Elem("div").Class("grid-2").Body(
-				p.filter("filter-competency", "Competency", p.comp, competencyOptions(b), func(v string) { p.comp = v }),
+				p.filter("filter-competency", "Competency", p.comp, competencyOptions(b.Summary()), func(v string) { p.comp = v }),
 				p.filter("filter-level", "Level", p.level, []option{
 					{"", "Any level"}, {"entry", "Entry level"}, {"experienced", "Experienced"}, {"manager", "People manager"},
 				}, func(v string) { p.level = v }),
@@ -117,10 +117,12 @@ func (p *QuestionsPage) Render() app.UI {
 // option is one choice of a select element.
 type option struct{ value, label string }
 
-func competencyOptions(b *bank.Bank) []option {
+// competencyOptions offers "All competencies" then each competency of s
+// with its number of questions.
+func competencyOptions(s bank.Summary) []option {
 	opts := []option{{"", "All competencies"}}
-	for _, c := range b.Competencies() {
-		opts = append(opts, option{c.ID, c.Name + " (" + strconv.Itoa(len(b.InCompetency(c.ID))) + ")"})
+	for i, c := range s.Competencies {
+		opts = append(opts, option{c.ID, c.Name + " (" + strconv.Itoa(s.Counts[i]) + ")"})
 	}
 	return opts
 }

@@ -27,7 +27,11 @@ func linkProduct() {
 		return
 	}
 	env := &ui.Env{Now: time.Now, Random: rand.Uint64}
-	env.Bank, _ = bank.Decode(content.Compiled)
+	env.Summary, _ = bank.Summarize(content.Compiled)
+	env.Bank = func() *bank.Bank {
+		b, _ := bank.Decode(content.Compiled)
+		return b
+	}
 	backend, err := localstore.New()
 	if err != nil {
 		backend = store.NewMemory(0)
