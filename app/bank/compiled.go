@@ -120,16 +120,8 @@ var errCompiled = errors.New("bank: the compiled bank is damaged or from another
 // Decode reads a bank written by Encode. The bank's strings share data's
 // memory, so decoding allocates little more than the slices that hold them.
 func Decode(data string) (*Bank, error) {
-	if !strings.HasPrefix(data, compiledMagic) {
-		return nil, errCompiled
-	}
-	r := &reader{rest: data[len(compiledMagic):]}
-	shape := &reader{rest: r.section()}
-	var cols [numCols]reader
-	for i := range cols {
-		cols[i].rest = r.section()
-	}
-	if r.bad || r.rest != "" {
+	shape, cols, ok := split(data)
+	if !ok {
 		return nil, errCompiled
 	}
 	// Every list of strings is a window on one slice per column, sized by
@@ -232,6 +224,22 @@ func Decode(data string) (*Bank, error) {
 		}
 	}
 	return b, nil
+}
+
+// split checks data's magic and cuts the rest into the shape and the
+// numCols columns that Encode wrote, each to be read from its front. ok is
+// false when data is not a compiled bank of this version or is cut short.
+func split(data string) (shape *reader, cols *[numCols]reader, ok bool) {
+	if !strings.HasPrefix(data, compiledMagic) {
+		return nil, nil, false
+	}
+	r := &reader{rest: data[len(compiledMagic):]}
+	shape = &reader{rest: r.section()}
+	cols = new([numCols]reader)
+	for i := range cols {
+		cols[i].rest = r.section()
+	}
+	return shape, cols, !r.bad && r.rest == ""
 }
 
 // pointIDs returns the IDs of the first n points of the question id

@@ -1,7 +1,5 @@
 package bank
 
-import "strings"
-
 // Summary is what a bank's first page and its routes need before any
 // question: the competencies in order, how many questions each holds, and
 // every question's ID.
@@ -30,16 +28,8 @@ func (b *Bank) Summary() Summary {
 // reads gives the Summary of the bank Decode returns; Summarize may accept
 // data that Decode finds damaged elsewhere.
 func Summarize(data string) (Summary, error) {
-	if !strings.HasPrefix(data, compiledMagic) {
-		return Summary{}, errCompiled
-	}
-	r := &reader{rest: data[len(compiledMagic):]}
-	shape := &reader{rest: r.section()}
-	var cols [numCols]reader
-	for i := range cols {
-		cols[i].rest = r.section()
-	}
-	if r.bad || r.rest != "" {
+	shape, cols, ok := split(data)
+	if !ok {
 		return Summary{}, errCompiled
 	}
 	// skip reads a count of strings that col holds, as Decode would.
