@@ -8,7 +8,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"stardrill/app/site"
@@ -94,8 +97,7 @@ func TestNavigation(t *testing.T) {
 	tab.Open(s.server.URL("/"))
 	waitH1(t, tab, "Drill")
 	checkCurrent(t, tab, "Drill")
-	// The page preloads app.wasm; app.js must take that download rather
-	// than fetch the module a second time.
+	// One page load downloads the module once.
 	var fetched int
 	tab.Eval(`performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`, &fetched)
 	if fetched != 1 {
@@ -370,6 +372,74 @@ const cachedURLs = `(async () => {
   }
   return urls;
 })()`
+
+// loaderLabels records, in every document, each text go-app's loader label
+// shows until the loader goes.
+const loaderLabels = `(() => {
+  const seen = window.__e2eLabels = [];
+  new MutationObserver(() => {
+    const label = document.getElementById("app-wasm-loader-label");
+    const text = label ? label.innerText.trim() : null;
+    if (text !== null && text !== seen[seen.length - 1]) seen.push(text);
+  }).observe(document, {childList: true, subtree: true, characterData: true});
+})();`
+
+// TestLoader checks how the page loads app.wasm (site/loader.js): the
+// module goes to the compiler as it is downloaded, without go-app's
+// per-chunk copy, and the loader counts a download only when it is slow.
+func TestLoader(t *testing.T) {
+	s := start(t)
+	const plain = "Loading your trainer…"
+	labels := func(tab *harness.Tab) []string {
+		var l []string
+		tab.Eval(`window.__e2eLabels`, &l)
+		return l
+	}
+	counted := func(labels []string) (n int) {
+		for _, l := range labels {
+			if strings.HasSuffix(l, "%") && !strings.HasSuffix(l, " 0%") {
+				n++
+			}
+		}
+		return n
+	}
+	tab := s.browser.NewIsolatedTab(t, 1280, 800)
+	tab.AddScript(loaderLabels)
+	tab.Open(s.server.URL("/"))
+	first := labels(tab)
+	tab.WaitServiceWorker() // reloads once the worker has stored the app
+	var controlled bool
+	tab.Eval(`!!navigator.serviceWorker.controller`, &controlled)
+	if !controlled {
+		t.Fatal("the page is not controlled by the service worker after it installed")
+	}
+	for name, l := range map[string][]string{"a first visit": first, "a visit the service worker answered": labels(tab)} {
+		if len(l) == 0 || l[len(l)-1] != plain || counted(l) > 0 {
+			t.Errorf("%s showed the loader labels %q, want them to end on %q without counting a fast download", name, l, plain)
+		}
+	}
+	var fetched int
+	tab.Eval(`performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`, &fetched)
+	if fetched != 1 {
+		t.Errorf("app.wasm was fetched %d times on one page load, want 1", fetched)
+	}
+	checkClean(t, tab, s.server.Origin())
+
+	// A first visit over a slow network (2 MB/s: a few seconds) shows the
+	// download moving.
+	slow := s.browser.NewIsolatedTab(t, 1280, 800)
+	slow.Timeout = time.Minute
+	slow.AddScript(loaderLabels)
+	slow.Navigate(s.server.URL(harness.BlankPath))
+	if err := chromedp.Run(slow.Context(), network.Enable(), network.EmulateNetworkConditions(false, 20, 2<<20, 1<<20)); err != nil {
+		t.Fatal(err)
+	}
+	slow.Open(s.server.URL("/"))
+	if l := labels(slow); counted(l) < 3 {
+		t.Errorf("a slow first visit showed the loader labels %q, want the download counted", l)
+	}
+	checkClean(t, slow, s.server.Origin())
+}
 
 // TestOffline visits the app once, waits for the service worker, then stops
 // the server and turns off Chromium's HTTP cache: only the worker can answer.

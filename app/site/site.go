@@ -12,7 +12,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -20,6 +22,9 @@ import (
 
 //go:embed worker.js
 var workerTemplate string
+
+//go:embed loader.js
+var loaderScript string
 
 // Name, ShortName and Description are how stardrill introduces itself in the
 // page head, the web app manifest and install prompts.
@@ -58,6 +63,8 @@ type Options struct {
 	Version string
 	// Pages are extra routes to prerender, such as one page per question.
 	Pages []string
+
+	wasmBytes int64 // the size of app.wasm, for the loader's percentage
 }
 
 // Handler returns the go-app handler that describes stardrill's pages.
@@ -82,10 +89,6 @@ func Handler(o Options) *app.Handler {
 		CacheableResources: append([]string{"/web/icon.svg"}, Routes[1:]...),
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">`,
-			// Start downloading app.wasm while the page is still being read,
-			// not once app.js runs; app.js's fetch then takes this response
-			// (crossorigin makes the two requests alike, or it would not).
-			`<link rel="preload" href="` + o.Prefix + `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`,
 		},
 		Version:               o.Version,
 		ServiceWorkerTemplate: workerTemplate,
@@ -95,6 +98,11 @@ func Handler(o Options) *app.Handler {
 	}
 	if o.Prefix != "" {
 		h.Resources = app.PrefixedLocation(o.Prefix)
+	}
+	if o.wasmBytes > 0 {
+		// The size app.wasm has once a host's compression is undone,
+		// which is what the loader counts.
+		h.WasmContentLength = strconv.FormatInt(o.wasmBytes, 10)
 	}
 	return h
 }
@@ -110,6 +118,11 @@ func Build(dir, web, wasm string, o Options) error {
 		}
 		o.Version = v
 	}
+	st, err := os.Stat(wasm)
+	if err != nil {
+		return fmt.Errorf("reading the compiled app: %w", err)
+	}
+	o.wasmBytes = st.Size()
 	if err := os.MkdirAll(filepath.Join(dir, "web"), 0o755); err != nil {
 		return fmt.Errorf("creating the site folder: %w", err)
 	}
@@ -123,6 +136,9 @@ func Build(dir, web, wasm string, o Options) error {
 	if err := app.GenerateStaticWebsite(dir, Handler(o), pages...); err != nil {
 		return fmt.Errorf("writing the pages: %w", err)
 	}
+	if err := patchLoader(filepath.Join(dir, "app.js")); err != nil {
+		return err
+	}
 	// Static hosts answer an unknown address with 404.html. Make it the app,
 	// which routes the address itself: the page of a question the person
 	// wrote exists only in their browser, and before the service worker
@@ -130,6 +146,29 @@ func Build(dir, web, wasm string, o Options) error {
 	// store) reloading that page would otherwise show the host's error.
 	if err := CopyFile(filepath.Join(dir, "404.html"), filepath.Join(dir, "index.html")); err != nil {
 		return fmt.Errorf("writing 404.html: %w", err)
+	}
+	return nil
+}
+
+// wasmFetch is go-app's call that downloads app.wasm, in app.js.
+var wasmFetch = regexp.MustCompile(`fetchWithProgress\(("[^"]*"), showProgress\)`)
+
+// patchLoader makes go-app's app.js fetch app.wasm with stardrillFetchWasm
+// (loader.js), which hands the download to the compiler without copying it
+// through JavaScript. It fails when app.js is not the script it knows, as after
+// a go-app upgrade, rather than ship a page that loads the slow way.
+func patchLoader(name string) error {
+	js, err := os.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("reading go-app's loader: %w", err)
+	}
+	if n := len(wasmFetch.FindAll(js, -1)); n != 1 {
+		return fmt.Errorf("%s calls fetchWithProgress for app.wasm %d times, want once: update site.patchLoader for this go-app version", name, n)
+	}
+	js = wasmFetch.ReplaceAll(js, []byte("stardrillFetchWasm($1, showProgress)"))
+	js = append(js, loaderScript...)
+	if err := os.WriteFile(name, js, 0o644); err != nil {
+		return fmt.Errorf("writing the loader: %w", err)
 	}
 	return nil
 }
@@ -157,7 +196,7 @@ func version(web, wasm string) (string, error) {
 			return "", err
 		}
 	}
-	fmt.Fprint(h, workerTemplate)
+	fmt.Fprint(h, workerTemplate, loaderScript)
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 

@@ -115,3 +115,26 @@ func TestCopyFileOntoItselfKeepsIt(t *testing.T) {
 		t.Errorf("copying a file onto itself left %q", b)
 	}
 }
+
+func TestPatchLoader(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "app.js")
+	goApp := "const wasm = await instantiateStreaming(\n  fetchWithProgress(\"/stardrill/web/app.wasm\", showProgress),\n  go.importObject\n);\n" +
+		"async function fetchWithProgress(url, progess) {}\n"
+	os.WriteFile(name, []byte(goApp), 0o644)
+	if err := patchLoader(name); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := os.ReadFile(name)
+	if !strings.Contains(string(js), `stardrillFetchWasm("/stardrill/web/app.wasm", showProgress)`) ||
+		!strings.Contains(string(js), "function stardrillFetchWasm(") {
+		t.Errorf("app.js does not fetch app.wasm with stardrillFetchWasm:\n%s", js)
+	}
+	// A go-app whose loader changed is refused rather than shipped as it is.
+	for _, other := range []string{"fetch(\"/web/app.wasm\")", goApp + goApp} {
+		os.WriteFile(name, []byte(other), 0o644)
+		if err := patchLoader(name); err == nil {
+			t.Errorf("patchLoader accepted an app.js it does not know:\n%s", other)
+		}
+	}
+}
