@@ -235,48 +235,17 @@ func (p *DrillPage) Render() app.UI {
 }
 
 // renderPicker offers the ways to choose a question.
+//
+// Its fixed part is one piece of HTML (pickerHTML): it is the first thing
+// most visits show, and go-app builds a page one element, attribute and text
+// at a time, each a call from Go into the browser (and code the browser
+// compiles on its first run), where the browser parses a piece of HTML at
+// once. Its controls are heard where their events bubble to: a change of the
+// competency list, and clicks on the buttons marked data-act.
 func (p *DrillPage) renderPicker() app.UI {
 	drafts := p.Env.Store.Drafts()
-	return app.Elem("div").Body(
-		app.Elem("h1").Text("Drill"),
-		app.Elem("p").Class("lead").Text("Answer a behavioral question the way you would in an interview: out loud or in writing, in about two minutes, as a story with a Situation, a Task, your Actions and a Result. stardrill shows what is working as you write."),
-		app.Elem("div").Class("grid-2").Body(
-			region("card stack", "pick-heading").Body(
-				app.Elem("h2").ID("pick-heading").Text("Pick a competency"),
-				// The list is one piece of HTML (see selectHTML), so its
-				// changes are heard here, where they bubble to. The page keeps
-				// the choice, so that a later render writes the same list,
-				// but does not render for it: the list shows it already, and
-				// new HTML would replace the list under the person.
-				app.Elem("div").OnChange(func(ctx app.Context, e app.Event) {
-					p.pickComp = e.Get("target").Get("value").String()
-					ctx.PreventUpdate()
-				}).Body(
-					app.Elem("label").Attr("for", "pick-competency").Text("Competency"),
-					app.Raw(selectHTML("pick-competency", p.Env.pickOptions(), p.pickComp)),
-				),
-				app.Elem("div").Class("row").Body(
-					app.Elem("button").Class("primary").Text("Start").OnClick(func(ctx app.Context, e app.Event) {
-						// The list holds the choice, even one the browser
-						// restored without a change event.
-						comp := app.Window().GetElementByID("pick-competency").Get("value").String()
-						b := p.Env.questions()
-						if len(b.InCompetency(comp)) == 0 {
-							comp = b.Competencies()[0].ID
-						}
-						p.surprise(ctx, b.InCompetency(comp))
-					}),
-					app.Elem("button").Text("Surprise me").OnClick(func(ctx app.Context, e app.Event) {
-						p.surprise(ctx, p.Env.questions().Questions())
-					}),
-				),
-			),
-			region("card stack", "choose-heading").Body(
-				app.Elem("h2").ID("choose-heading").Text("Choose a question"),
-				app.Elem("p").Class("muted").Text("Search the whole bank by any words you remember, then press Practice."),
-				app.Elem("a").Class("button").Attr("href", link("/questions?focus=search")).Text("Search questions"),
-			),
-		),
+	return app.Elem("div").OnChange(p.pickerChange).OnClick(p.pickerClick).Body(
+		app.Raw(pickerHTML(p.Env.pickOptions(), p.pickComp)),
 		p.renderDue(),
 		app.If(len(drafts) > 0, func() app.UI {
 			b := p.Env.questions()
@@ -295,6 +264,52 @@ func (p *DrillPage) renderPicker() app.UI {
 			))
 		}),
 	)
+}
+
+// pickerHTML is the fixed part of the picker: the page's heading and
+// introduction, the competency list (see selectHTML) with its Start and
+// Surprise me buttons, and the way to the question search.
+func pickerHTML(opts []option, chosen string) string {
+	return `<div><h1>Drill</h1>` +
+		`<p class="lead">Answer a behavioral question the way you would in an interview: out loud or in writing, in about two minutes, as a story with a Situation, a Task, your Actions and a Result. stardrill shows what is working as you write.</p>` +
+		`<div class="grid-2"><section class="card stack" aria-labelledby="pick-heading"><h2 id="pick-heading">Pick a competency</h2>` +
+		`<div><label for="pick-competency">Competency</label>` + selectHTML("pick-competency", opts, chosen) + `</div>` +
+		`<div class="row"><button type="button" class="primary" data-act="start">Start</button><button type="button" data-act="surprise">Surprise me</button></div></section>` +
+		`<section class="card stack" aria-labelledby="choose-heading"><h2 id="choose-heading">Choose a question</h2>` +
+		`<p class="muted">Search the whole bank by any words you remember, then press Practice.</p>` +
+		`<a class="button" href="` + escapeHTML(link("/questions?focus=search")) + `">Search questions</a></section></div></div>`
+}
+
+// pickerChange keeps the competency chosen in the list, so that a later
+// render writes the same list. It does not render for it: the list shows
+// the choice already, and new HTML would replace the list under the person.
+func (p *DrillPage) pickerChange(ctx app.Context, e app.Event) {
+	if e.Get("target").Get("id").String() == "pick-competency" {
+		p.pickComp = e.Get("target").Get("value").String()
+	}
+	ctx.PreventUpdate()
+}
+
+// pickerClick acts on the picker's Start and Surprise me buttons.
+func (p *DrillPage) pickerClick(ctx app.Context, e app.Event) {
+	button := e.Get("target").Call("closest", "button[data-act]")
+	if !button.Truthy() {
+		ctx.PreventUpdate()
+		return
+	}
+	switch button.Call("getAttribute", "data-act").String() {
+	case "start":
+		// The list holds the choice, even one the browser restored
+		// without a change event.
+		comp := app.Window().GetElementByID("pick-competency").Get("value").String()
+		b := p.Env.questions()
+		if len(b.InCompetency(comp)) == 0 {
+			comp = b.Competencies()[0].ID
+		}
+		p.surprise(ctx, b.InCompetency(comp))
+	case "surprise":
+		p.surprise(ctx, p.Env.questions().Questions())
+	}
 }
 
 // surprise opens a question from qs: the one most overdue for practice if

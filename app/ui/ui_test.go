@@ -99,3 +99,25 @@ func TestNavHTMLMarksTheCurrentPage(t *testing.T) {
 		t.Errorf("a question's page is not in the navigation, yet an item is marked: %s", h)
 	}
 }
+
+// The picker is one piece of HTML whose buttons pickerClick finds by their
+// data-act attribute; it must be well formed (one root, as go-app's Raw
+// wants), hold the competency list with the choice selected, and say each
+// button's action.
+func TestPickerHTML(t *testing.T) {
+	h := pickerHTML([]option{{"teamwork", "Teamwork (12)"}, {"conflict", `Conflict <& "quotes">`}}, "conflict")
+	if !strings.HasPrefix(h, "<div>") || !strings.HasSuffix(h, "</div>") || strings.Count(h, "<div") != strings.Count(h, "</div>") {
+		t.Errorf("pickerHTML is not one balanced element: %s", h)
+	}
+	for _, want := range []string{
+		`<h1>Drill</h1>`,
+		`<option value="conflict" selected>Conflict &lt;&amp; &#34;quotes&#34;&gt;</option>`,
+		`data-act="start">Start</button>`,
+		`data-act="surprise">Surprise me</button>`,
+		`href="/questions?focus=search"`,
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("pickerHTML lacks %s: %s", want, h)
+		}
+	}
+}
