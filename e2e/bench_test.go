@@ -109,33 +109,36 @@ func TestBenchFigures(t *testing.T) {
 	cpCold, cpWarm, cfCold, cfWarm, lCold, lWarm := cold[0], warm[0], cold[1], warm[1], cold[2], warm[2]
 	running := func(s loadSample) float64 { return s.running }
 	latency := func(s loadSample) float64 { return s.latency }
-	for _, m := range []struct {
+	type comparison struct {
 		label string
 		p, f  []loadSample
 		pick  func(loadSample) float64
-	}{
-		{label: "cold: app running", p: pCold, f: fCold, pick: running},
-		{label: "cold: app answers input", p: pCold, f: fCold, pick: loadSample.interactive},
-		{label: "warm: app running", p: pWarm, f: fWarm, pick: running},
-		{label: "warm: app answers input", p: pWarm, f: fWarm, pick: loadSample.interactive},
-		{label: "first input to answer (cold)", p: pCold, f: fCold, pick: latency},
-		// The main thread's CPU time until the app runs: a steadier view of
-		// the work a load does than the wall-clock rows above.
-		{label: "cold: main-thread CPU to run", p: pCold, f: fCold, pick: loadSample.cpu},
-		{label: "warm: main-thread CPU to run", p: pWarm, f: fWarm, pick: loadSample.cpu},
-		{label: "calm cold: app running", p: cpCold, f: cfCold, pick: running},
-		{label: "calm cold: app answers input", p: cpCold, f: cfCold, pick: loadSample.interactive},
-		{label: "calm warm: app running", p: cpWarm, f: cfWarm, pick: running},
-		{label: "calm warm: app answers input", p: cpWarm, f: cfWarm, pick: loadSample.interactive},
-		{label: "calm first input to answer", p: cpCold, f: cfCold, pick: latency},
-		{label: "calm cold: main-thread CPU", p: cpCold, f: cfCold, pick: loadSample.cpu},
-		{label: "calm warm: main-thread CPU", p: cpWarm, f: cfWarm, pick: loadSample.cpu},
-		// What the gap is made of: the linked floor in the product column.
-		{label: "size alone: calm cold answers", p: lCold, f: cfCold, pick: loadSample.interactive},
-		{label: "size alone: calm warm answers", p: lWarm, f: cfWarm, pick: loadSample.interactive},
-		{label: "size alone: calm cold CPU", p: lCold, f: cfCold, pick: loadSample.cpu},
-		{label: "size alone: calm warm CPU", p: lWarm, f: cfWarm, pick: loadSample.cpu},
-	} {
+	}
+	var loads []comparison
+	for _, g := range []struct {
+		prefix                     string
+		pCold, pWarm, fCold, fWarm []loadSample
+	}{{"", pCold, pWarm, fCold, fWarm}, {"calm ", cpCold, cpWarm, cfCold, cfWarm}} {
+		loads = append(loads,
+			comparison{g.prefix + "cold: app running", g.pCold, g.fCold, running},
+			comparison{g.prefix + "cold: app answers input", g.pCold, g.fCold, loadSample.interactive},
+			comparison{g.prefix + "warm: app running", g.pWarm, g.fWarm, running},
+			comparison{g.prefix + "warm: app answers input", g.pWarm, g.fWarm, loadSample.interactive},
+			comparison{g.prefix + "first input to answer (cold)", g.pCold, g.fCold, latency},
+			// The main thread's CPU time until the app runs: a steadier
+			// view of the work a load does than the wall-clock rows.
+			comparison{g.prefix + "cold: main-thread CPU to run", g.pCold, g.fCold, loadSample.cpu},
+			comparison{g.prefix + "warm: main-thread CPU to run", g.pWarm, g.fWarm, loadSample.cpu},
+		)
+	}
+	// What the gap is made of: the linked floor in the product column.
+	loads = append(loads,
+		comparison{"size alone: calm cold answers", lCold, cfCold, loadSample.interactive},
+		comparison{"size alone: calm warm answers", lWarm, cfWarm, loadSample.interactive},
+		comparison{"size alone: calm cold CPU", lCold, cfCold, loadSample.cpu},
+		comparison{"size alone: calm warm CPU", lWarm, cfWarm, loadSample.cpu},
+	)
+	for _, m := range loads {
 		r := figure{name: m.label, unit: "ms", product: median(pick(m.p, m.pick)), floor: median(pick(m.f, m.pick))}
 		if strings.HasSuffix(m.label, "app answers input") {
 			r.note = budget(r.product <= 1.15*r.floor, "≤ 1.15 × the floor")
@@ -494,13 +497,13 @@ func printFigures(w io.Writer, rows []figure) {
 			return fmt.Sprintf("%.0f %s", v, unit)
 		}
 	}
-	fmt.Fprintf(w, "%-30s %12s %12s %7s\n", "", "stardrill", "floor", "ratio")
+	fmt.Fprintf(w, "%-34s %12s %12s %7s\n", "", "stardrill", "floor", "ratio")
 	for _, r := range rows {
 		ratio := "—"
 		if !math.IsNaN(r.product) && !math.IsNaN(r.floor) && r.floor > 0 {
 			ratio = fmt.Sprintf("%.2f", r.product/r.floor)
 		}
-		line := fmt.Sprintf("%-30s %12s %12s %7s", r.name, num(r.product, r.unit), num(r.floor, r.unit), ratio)
+		line := fmt.Sprintf("%-34s %12s %12s %7s", r.name, num(r.product, r.unit), num(r.floor, r.unit), ratio)
 		if r.note != "" {
 			line += "  (" + r.note + ")"
 		}
