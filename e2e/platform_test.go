@@ -97,12 +97,7 @@ func TestNavigation(t *testing.T) {
 	tab.Open(s.server.URL("/"))
 	waitH1(t, tab, "Drill")
 	checkCurrent(t, tab, "Drill")
-	// One page load downloads the module once.
-	var fetched int
-	tab.Eval(`performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`, &fetched)
-	if fetched != 1 {
-		t.Errorf("app.wasm was fetched %d times on one page load, want 1", fetched)
-	}
+	checkWasmFetchedOnce(t, tab)
 	// A page load would lose this mark: in-app navigation keeps it.
 	tab.Eval(`window.__e2eSamePage = true`, nil)
 	for _, p := range append(pages[1:], pages[0]) {
@@ -373,6 +368,17 @@ const cachedURLs = `(async () => {
   return urls;
 })()`
 
+// checkWasmFetchedOnce fails the test unless the page in tab downloaded
+// app.wasm exactly once.
+func checkWasmFetchedOnce(t *testing.T, tab *harness.Tab) {
+	t.Helper()
+	var fetched int
+	tab.Eval(`performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`, &fetched)
+	if fetched != 1 {
+		t.Errorf("app.wasm was fetched %d times on one page load, want 1", fetched)
+	}
+}
+
 // loaderLabels records, in every document, each text go-app's loader label
 // shows until the loader goes.
 const loaderLabels = `(() => {
@@ -418,11 +424,7 @@ func TestLoader(t *testing.T) {
 			t.Errorf("%s showed the loader labels %q, want them to end on %q without counting a fast download", name, l, plain)
 		}
 	}
-	var fetched int
-	tab.Eval(`performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`, &fetched)
-	if fetched != 1 {
-		t.Errorf("app.wasm was fetched %d times on one page load, want 1", fetched)
-	}
+	checkWasmFetchedOnce(t, tab)
 	checkClean(t, tab, s.server.Origin())
 
 	// A first visit over a slow network (2 MB/s: a few seconds) shows the
