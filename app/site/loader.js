@@ -7,9 +7,9 @@
 // JavaScript into a new stream so as to count the bytes: in A/B runs of 9
 // to 11 visits on a 2-core machine that copy cost the main thread 50 to 90 ms
 // of a load that takes about half a second. Here the response goes to the
-// compiler as it is. Only a download that is still
-// running after a moment, as on a slow network, has its bytes counted, on a
-// copy of the response, for the loader's percentage.
+// compiler as it is. Only a download that is still running after a moment,
+// as on a slow network, has its bytes counted, on a copy of the response,
+// for the loader's percentage.
 const stardrillCountAfterMs = 400;
 
 function stardrillFetchWasm(url, showProgress) {
