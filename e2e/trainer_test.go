@@ -422,6 +422,19 @@ func TestTwoTabs(t *testing.T) {
 	if n := attemptCount(t, a); n != 2 {
 		t.Errorf("Progress lists %d attempts, want 2 (one from each tab)", n)
 	}
+	// A Settings page shows what another tab changes: a theme chosen there
+	// is the one checked here, and the count of what is saved follows.
+	b.Open(s.server.URL("/settings"))
+	b.WaitTrue("the count of attempts", `document.body.innerText.includes("holds 2 saved attempts")`)
+	front(t, a)
+	a.Open(s.server.URL("/settings"))
+	a.Find("radio", "Dark").Click()
+	a.Open(s.server.URL("/?q=made-a-mistake"))
+	fill(t, a, "Your answer", strongFree)
+	saveAttempt(t, a)
+	front(t, b)
+	b.WaitTrue("the other tab's theme, checked", `document.getElementById("theme-dark").checked && !document.getElementById("theme-system").checked`)
+	b.WaitTrue("the other tab's attempt, counted", `document.body.innerText.includes("holds 3 saved attempts")`)
 	a.Eval(`localStorage.clear()`, nil)
 }
 

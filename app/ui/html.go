@@ -52,6 +52,26 @@ func selectHTML(id string, opts []option, chosen string) string {
 	return h.String()
 }
 
+// radioGroupHTML returns the HTML of the radio buttons named name, one for
+// each of opts, the one whose value is checked checked, under a visible
+// label that names the group, as radioGroup renders them. The buttons' IDs
+// are name-value. Listen for their change events on an enclosing element.
+func radioGroupHTML(name, label string, opts []option, checked string) string {
+	var h strings.Builder
+	h.WriteString(`<div role="radiogroup" aria-labelledby="` + escapeHTML(name) + `-label"><p id="` + escapeHTML(name) + `-label" class="group-label">` +
+		escapeHTML(label) + `</p><div class="choices">`)
+	for _, o := range opts {
+		id := escapeHTML(name + "-" + o.value)
+		h.WriteString(`<div class="choice"><input type="radio" name="` + escapeHTML(name) + `" id="` + id + `" value="` + escapeHTML(o.value) + `"`)
+		if o.value == checked {
+			h.WriteString(` checked`)
+		}
+		h.WriteString(`><label for="` + id + `">` + escapeHTML(o.label) + `</label></div>`)
+	}
+	h.WriteString(`</div></div>`)
+	return h.String()
+}
+
 // escapeHTML escapes s for HTML text and for attribute values in double
 // quotes. It does what html.EscapeString does without the string replacer
 // that that brings into app.wasm.

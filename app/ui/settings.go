@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -11,9 +12,20 @@ import (
 
 // SettingsPage holds preferences and the data controls: export, import and
 // erase.
+//
+// Its controls are pieces of HTML (see html.go), heard where their events
+// bubble to (change and click), as the Drill page's picker is: the page is
+// the one most visits reach by a click, and go-app built its five dozen
+// nodes one call at a time, with code the browser compiled on that first
+// click. The HTML is written once, with the settings as they were when the
+// page opened, so that a later render never replaces a control under the
+// person using it; what changes the settings other than these controls (an
+// import, an erase, another tab) sets the controls itself (showSettings).
 type SettingsPage struct {
 	app.Compo
 	Env *Env
+
+	appearance, practice string // the preference controls' HTML (see OnInit)
 
 	status  string // last outcome, announced politely
 	problem string // last failure, announced as an alert
@@ -26,54 +38,134 @@ var (
 	modeOptions   = []option{{"free", "Free text"}, {"guided", "Guided STAR (four boxes)"}}
 )
 
-func (p *SettingsPage) Render() app.UI {
+// OnInit writes the preference controls for the saved settings.
+func (p *SettingsPage) OnInit() {
 	set := p.Env.Store.Settings()
+	p.appearance = appearanceHTML(set)
+	p.practice = practiceHTML(set)
+}
+
+// OnMount follows saves made in another tab: the settings and the count of
+// what is saved. It starts to once the page shows: go-app names an action's
+// handler with fmt's printer, which the browser would otherwise compile
+// while the person waits for the page.
+func (p *SettingsPage) OnMount(ctx app.Context) {
+	later(func() {
+		ctx.Dispatch(func(ctx app.Context) {
+			if !p.Mounted() {
+				return
+			}
+			ctx.Handle(actionDataChanged, func(ctx app.Context, a app.Action) {
+				showSettings(p.Env.Store.Settings())
+				ctx.Update()
+			})
+		})
+	})
+	// Nothing changed since the first render.
+	ctx.PreventUpdate()
+}
+
+func (p *SettingsPage) Render() app.UI {
 	attempts, drafts, mine := len(p.Env.Store.Attempts()), len(p.Env.Store.Drafts()), len(p.Env.Store.Questions())
 	return frame(p.Env, "/settings",
-		app.Elem("h1").Text("Settings"),
-		app.Elem("div").Role("status").Attr("aria-live", "polite").Class("status-line").Text(p.status),
-		app.If(p.problem != "", func() app.UI {
-			return app.Elem("div").Class("notice bad").Role("alert").Text(p.problem)
-		}),
-		section("Appearance",
-			radioGroup("", "theme", "Theme", themeOptions, set.Theme, p.saveTheme),
-		),
-		section("Practice",
-			app.Elem("div").Class("grid-2").Body(
-				app.Elem("div").Body(
-					app.Elem("label").Attr("for", "target").Text("Target answer length"),
-					selectBox("target", strconv.Itoa(set.TargetSeconds), targetOptions, func(ctx app.Context, v string) {
-						n, _ := strconv.Atoi(v)
-						p.save(func(s *store.Settings) { s.TargetSeconds = n }, "Target length saved.")
-					}),
-					app.Elem("p").Class("hint").Text("Most interviewers expect one and a half to two minutes."),
-				),
-				app.Elem("div").Body(
-					app.Elem("label").Attr("for", "default-mode").Text("Answer mode"),
-					selectBox("default-mode", set.Mode, modeOptions, func(ctx app.Context, v string) {
-						p.save(func(s *store.Settings) { s.Mode = v }, "Answer mode saved.")
-					}),
-					app.Elem("p").Class("hint").Text("You can switch modes at any time while answering."),
-				),
+		app.Elem("div").OnChange(p.change).OnClick(p.click).Body(
+			app.Elem("h1").Text("Settings"),
+			app.Elem("div").Role("status").Attr("aria-live", "polite").Class("status-line").Text(p.status),
+			app.If(p.problem != "", func() app.UI {
+				return app.Elem("div").Class("notice bad").Role("alert").Text(p.problem)
+			}),
+			app.Raw(p.appearance),
+			app.Raw(p.practice),
+			region("card", "s-your-data").Body(
+				app.Raw(`<h2 id="s-your-data">Your data</h2>`),
+				// Joined, not fmt.Sprintf: the first visit to this page would
+				// otherwise have the browser compile fmt's printer.
+				app.Elem("p").Text("This browser holds "+plural(attempts, "saved attempt")+", "+plural(drafts, "draft")+" and "+
+					plural(mine, "question of your own")+". Nothing is sent anywhere."),
+				app.Raw(dataControlsHTML),
 			),
-		),
-		section("Your data",
-			// Joined, not fmt.Sprintf: the first visit to this page would
-			// otherwise have the browser compile fmt's printer.
-			app.Elem("p").Text("This browser holds "+plural(attempts, "saved attempt")+", "+plural(drafts, "draft")+" and "+
-				plural(mine, "question of your own")+". Nothing is sent anywhere."),
-			app.Elem("div").Class("row").Body(
-				app.Elem("button").Text("Export backup").OnClick(p.export),
-				app.Elem("label").Class("button file-button").Attr("for", "import").Text("Import backup"),
-				app.ElemSelfClosing("input").Attr("type", "file").ID("import").Class("visually-hidden").Attr("accept", ".json,application/json").
-					OnChange(p.importFile),
-			),
-			app.Elem("p").Class("hint").Text("A backup is one .json file. Importing one adds what is missing here and keeps the newer copy of anything saved in both places; nothing is duplicated."),
-			app.Elem("h3").Class("divided").Text("Start again"),
-			app.Elem("p").Class("muted").Text("Erasing removes every attempt, draft, setting and question of your own from this browser. Export a backup first if you may want them back."),
-			app.Elem("button").Class("danger").Text("Erase all my data").OnClick(p.erase),
 		),
 	)
+}
+
+// appearanceHTML is the Appearance card: the colour theme, set as chosen.
+func appearanceHTML(set store.Settings) string {
+	return `<section class="card" aria-labelledby="s-appearance"><h2 id="s-appearance">Appearance</h2>` +
+		radioGroupHTML("theme", "Theme", themeOptions, set.Theme) + `</section>`
+}
+
+// practiceHTML is the Practice card: the target length and the answer mode,
+// set as chosen.
+func practiceHTML(set store.Settings) string {
+	return `<section class="card" aria-labelledby="s-practice"><h2 id="s-practice">Practice</h2><div class="grid-2">` +
+		`<div><label for="target">Target answer length</label>` + selectHTML("target", targetOptions, strconv.Itoa(set.TargetSeconds)) +
+		`<p class="hint">Most interviewers expect one and a half to two minutes.</p></div>` +
+		`<div><label for="default-mode">Answer mode</label>` + selectHTML("default-mode", modeOptions, set.Mode) +
+		`<p class="hint">You can switch modes at any time while answering.</p></div></div></section>`
+}
+
+// dataControlsHTML is what the Your data card holds under its count of what
+// is saved: export, import and erase.
+const dataControlsHTML = `<div>` +
+	`<div class="row"><button type="button" data-act="export">Export backup</button>` +
+	`<label class="button file-button" for="import">Import backup</label>` +
+	`<input type="file" id="import" class="visually-hidden" accept=".json,application/json"></div>` +
+	`<p class="hint">A backup is one .json file. Importing one adds what is missing here and keeps the newer copy of anything saved in both places; nothing is duplicated.</p>` +
+	`<h3 class="divided">Start again</h3>` +
+	`<p class="muted">Erasing removes every attempt, draft, setting and question of your own from this browser. Export a backup first if you may want them back.</p>` +
+	`<button type="button" class="danger" data-act="erase">Erase all my data</button></div>`
+
+// change acts on a change to one of the page's controls.
+func (p *SettingsPage) change(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	value := target.Get("value").String()
+	switch id := target.Get("id").String(); {
+	case strings.HasPrefix(id, "theme-"):
+		p.saveTheme(value)
+	case id == "target":
+		n, _ := strconv.Atoi(value)
+		p.save(func(s *store.Settings) { s.TargetSeconds = n }, "Target length saved.")
+	case id == "default-mode":
+		p.save(func(s *store.Settings) { s.Mode = value }, "Answer mode saved.")
+	case id == "import":
+		p.importFile(ctx, target)
+	default:
+		ctx.PreventUpdate()
+	}
+}
+
+// click acts on the page's Export backup and Erase all my data buttons.
+func (p *SettingsPage) click(ctx app.Context, e app.Event) {
+	button := e.Get("target").Call("closest", "button[data-act]")
+	if !button.Truthy() {
+		ctx.PreventUpdate()
+		return
+	}
+	switch button.Call("getAttribute", "data-act").String() {
+	case "export":
+		p.export()
+	case "erase":
+		p.erase()
+	}
+}
+
+// showSettings sets the preference controls to set, for when the settings
+// change other than by those controls.
+func showSettings(set store.Settings) {
+	win := app.Window()
+	if radio := win.GetElementByID("theme-" + set.Theme); radio.Truthy() {
+		radio.Set("checked", true)
+	}
+	for id, value := range map[string]string{"target": strconv.Itoa(set.TargetSeconds), "default-mode": set.Mode} {
+		if list := win.GetElementByID(id); list.Truthy() {
+			list.Set("value", value)
+			if list.Get("selectedIndex").Int() < 0 {
+				// A value the list does not offer: show its first
+				// choice, as the list written for it would.
+				list.Set("selectedIndex", 0)
+			}
+		}
+	}
 }
 
 func plural(n int, noun string) string {
@@ -104,7 +196,7 @@ func (p *SettingsPage) save(change func(*store.Settings), done string) {
 	p.status, p.problem = done, ""
 }
 
-func (p *SettingsPage) export(ctx app.Context, e app.Event) {
+func (p *SettingsPage) export() {
 	data, err := p.Env.Store.Export(p.Env.Now())
 	if err != nil {
 		p.status, p.problem = "", err.Error()
@@ -115,8 +207,7 @@ func (p *SettingsPage) export(ctx app.Context, e app.Event) {
 	p.status, p.problem = fmt.Sprintf("Backup saved as %s.", name), ""
 }
 
-func (p *SettingsPage) importFile(ctx app.Context, e app.Event) {
-	input := ctx.JSSrc()
+func (p *SettingsPage) importFile(ctx app.Context, input app.Value) {
 	readChosenFile(ctx, input, func(ctx app.Context, name string, data []byte, problem string) {
 		input.Set("value", "")
 		if problem != "" {
@@ -129,11 +220,12 @@ func (p *SettingsPage) importFile(ctx app.Context, e app.Event) {
 			return
 		}
 		applyTheme(p.Env.Store.Settings().Theme)
+		showSettings(p.Env.Store.Settings())
 		p.status, p.problem = fmt.Sprintf("Imported %s: %s.", name, sum), ""
 	})
 }
 
-func (p *SettingsPage) erase(ctx app.Context, e app.Event) {
+func (p *SettingsPage) erase() {
 	if !confirm("Erase all your stardrill data from this browser? Attempts, drafts, settings and your own questions will be gone. This cannot be undone.") {
 		p.status = "Nothing was erased."
 		return
@@ -143,5 +235,6 @@ func (p *SettingsPage) erase(ctx app.Context, e app.Event) {
 		return
 	}
 	applyTheme("system")
+	showSettings(p.Env.Store.Settings())
 	p.status, p.problem = "All your data was erased from this browser.", ""
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"stardrill/app/store"
 )
 
 func TestClockAndSpoken(t *testing.T) {
@@ -119,5 +121,54 @@ func TestPickerHTML(t *testing.T) {
 		if !strings.Contains(h, want) {
 			t.Errorf("pickerHTML lacks %s: %s", want, h)
 		}
+	}
+}
+
+// The Settings page's controls are pieces of HTML that its change and click
+// handlers find by ID and data-act; each must be one balanced element (as
+// go-app's Raw wants) and show the settings it was written for.
+func TestSettingsHTML(t *testing.T) {
+	set := store.Settings{Theme: "dark", TargetSeconds: 150, Mode: "guided"}
+	pieces := map[string]struct {
+		html, tag string
+		want      []string
+	}{
+		"appearance": {appearanceHTML(set), "section", []string{
+			`role="radiogroup" aria-labelledby="theme-label"`,
+			`<p id="theme-label" class="group-label">Theme</p>`,
+			`<input type="radio" name="theme" id="theme-dark" value="dark" checked><label for="theme-dark">Dark</label>`,
+			`<input type="radio" name="theme" id="theme-light" value="light"><label for="theme-light">Light</label>`,
+		}},
+		"practice": {practiceHTML(set), "section", []string{
+			`<label for="target">Target answer length</label><select id="target">`,
+			`<option value="150" selected>2½ minutes</option>`,
+			`<option value="guided" selected>Guided STAR (four boxes)</option>`,
+		}},
+		"data controls": {dataControlsHTML, "div", []string{
+			`data-act="export">Export backup</button>`,
+			`<label class="button file-button" for="import">Import backup</label><input type="file" id="import"`,
+			`data-act="erase">Erase all my data</button>`,
+		}},
+	}
+	for name, p := range pieces {
+		if !strings.HasPrefix(p.html, "<"+p.tag) || !strings.HasSuffix(p.html, "</"+p.tag+">") {
+			t.Errorf("%s is not one %s element: %s", name, p.tag, p.html)
+		}
+		for _, tag := range []string{"div", "section", "select", "p", "label"} {
+			if open, closed := strings.Count(p.html, "<"+tag+">")+strings.Count(p.html, "<"+tag+" "), strings.Count(p.html, "</"+tag+">"); open != closed {
+				t.Errorf("%s opens %d <%s> and closes %d: %s", name, open, tag, closed, p.html)
+			}
+		}
+		for _, want := range p.want {
+			if !strings.Contains(p.html, want) {
+				t.Errorf("%s lacks %s: %s", name, want, p.html)
+			}
+		}
+	}
+	if n := strings.Count(appearanceHTML(set), " checked"); n != 1 {
+		t.Errorf("%d themes are checked, want 1", n)
+	}
+	if h := radioGroupHTML("x", `<"&'>`, []option{{`"v"`, "<b>"}}, ""); strings.ContainsAny(strings.NewReplacer(`="`, "", `">`, "", `" `, "", `<div`, "", `</div>`, "", `<p`, "", `</p>`, "", `<input`, "", `<label`, "", `</label>`, "").Replace(h), `<>"`) {
+		t.Errorf("radioGroupHTML leaves a label or value unescaped: %s", h)
 	}
 }
