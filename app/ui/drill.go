@@ -292,12 +292,7 @@ func (p *DrillPage) pickerChange(ctx app.Context, e app.Event) {
 
 // pickerClick acts on the picker's Start and Surprise me buttons.
 func (p *DrillPage) pickerClick(ctx app.Context, e app.Event) {
-	button := e.Get("target").Call("closest", "button[data-act]")
-	if !button.Truthy() {
-		ctx.PreventUpdate()
-		return
-	}
-	switch button.Call("getAttribute", "data-act").String() {
+	switch clickedAction(ctx, e) {
 	case "start":
 		// The list holds the choice, even one the browser restored
 		// without a change event.

@@ -1,6 +1,10 @@
 package ui
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // The pieces of HTML the pages show as they are, built here rather than
 // element by element with go-app, because the browser parses a piece of
@@ -70,6 +74,18 @@ func radioGroupHTML(name, label string, opts []option, checked string) string {
 	}
 	h.WriteString(`</div></div>`)
 	return h.String()
+}
+
+// clickedAction returns the data-act attribute of the button that a click
+// heard on an enclosing element was on: the way a piece of HTML's buttons
+// say what they do. A click anywhere else returns "" and renders nothing.
+func clickedAction(ctx app.Context, e app.Event) string {
+	button := e.Get("target").Call("closest", "button[data-act]")
+	if !button.Truthy() {
+		ctx.PreventUpdate()
+		return ""
+	}
+	return button.Call("getAttribute", "data-act").String()
 }
 
 // escapeHTML escapes s for HTML text and for attribute values in double

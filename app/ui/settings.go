@@ -136,12 +136,7 @@ func (p *SettingsPage) change(ctx app.Context, e app.Event) {
 
 // click acts on the page's Export backup and Erase all my data buttons.
 func (p *SettingsPage) click(ctx app.Context, e app.Event) {
-	button := e.Get("target").Call("closest", "button[data-act]")
-	if !button.Truthy() {
-		ctx.PreventUpdate()
-		return
-	}
-	switch button.Call("getAttribute", "data-act").String() {
+	switch clickedAction(ctx, e) {
 	case "export":
 		p.export()
 	case "erase":
