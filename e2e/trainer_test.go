@@ -565,6 +565,8 @@ func TestQuestionsList(t *testing.T) {
 	show.Click()
 	tab.WaitGone("button", "Show all 11 Mistakes and accountability questions")
 	tab.Find("link", mistakeQuestion)
+	// The button is gone; the focus is on the first question it showed.
+	tab.WaitTrue("the focus on the first question shown", `document.activeElement.matches(".competency li:nth-child(5) a") && document.activeElement.closest("section").innerText.includes("Mistakes and accountability")`)
 	tab.Eval(`(() => { const s = document.getElementById("filter-level"); s.value = "manager"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil)
 	tab.WaitTrue("the level filter", `[...document.querySelectorAll(".question-list li")].every((li) => li.innerText.includes("manager"))`)
 }

@@ -318,58 +318,78 @@ func suggestCompetency(b *bank.Bank, query string) string {
 	return comps[0].ID
 }
 
+// renderList lists the bank by competency, each competency in a card that
+// starts with its first few questions, so the page stays short and quick;
+// its "Show all" button shows the rest.
+//
+// The list is one piece of HTML (see html.go), its buttons heard where their
+// clicks bubble to: it is the bulk of the page, some six hundred nodes that
+// go-app built one call at a time, with code the browser compiled on the
+// first visit. A change of filter or a card shown in full writes it anew.
 func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
-	comps := b.Competencies()
-	return app.Elem("div").Body(
-		app.Range(comps).Slice(func(i int) app.UI {
-			c := comps[i]
-			if p.comp != "" && c.ID != p.comp {
-				return nil
+	var h strings.Builder
+	h.WriteString(`<div>`)
+	for _, c := range b.Competencies() {
+		if p.comp != "" && c.ID != p.comp {
+			continue
+		}
+		var qs []bank.Question
+		for _, q := range b.InCompetency(c.ID) {
+			if p.visible(q) {
+				qs = append(qs, q)
 			}
-			var qs []bank.Question
-			for _, q := range b.InCompetency(c.ID) {
-				if p.visible(q) {
-					qs = append(qs, q)
-				}
-			}
-			if len(qs) == 0 {
-				return nil
-			}
-			// Each competency starts with its first few questions, so the
-			// page stays short and quick; one click shows the rest.
-			all := len(qs)
-			full := p.comp != "" || p.expanded[c.ID] || all <= previewQuestions+1
-			if !full {
-				qs = qs[:previewQuestions]
-			}
-			return region("card competency", "c-"+c.ID).Body(
-				app.Elem("h2").ID("c-"+c.ID).Body(
-					app.Text(c.Name+" "),
-					app.Elem("span").Class("tag").Text(strconv.Itoa(all)),
-				),
-				app.Elem("p").Class("muted small").Text(c.About),
-				app.Elem("ul").Class("list-plain question-list").Body(
-					app.Range(qs).Slice(func(j int) app.UI {
-						q := qs[j]
-						return app.Elem("li").Body(
-							app.Elem("a").Attr("href", link("/questions/"+q.ID)).Text(q.Text),
-							app.Elem("span").Class("levels").Body(levelTags(q)...),
-						)
-					}),
-				),
-				app.If(!full, func() app.UI {
-					return app.Elem("button").Class("quiet show-all").Attr("aria-expanded", "false").
-						Text("Show all " + strconv.Itoa(all) + " " + c.Name + " questions").
-						OnClick(func(ctx app.Context, e app.Event) {
-							if p.expanded == nil {
-								p.expanded = map[string]bool{}
-							}
-							p.expanded[c.ID] = true
-						})
-				}),
-			)
-		}),
-	)
+		}
+		if len(qs) == 0 {
+			continue
+		}
+		all := len(qs)
+		full := p.comp != "" || p.expanded[c.ID] || all <= previewQuestions+1
+		if !full {
+			qs = qs[:previewQuestions]
+		}
+		id := escapeHTML("c-" + c.ID)
+		h.WriteString(`<section class="card competency" aria-labelledby="` + id + `"><h2 id="` + id + `">` +
+			escapeHTML(c.Name) + ` <span class="tag">` + strconv.Itoa(all) + `</span></h2>` +
+			`<p class="muted small">` + escapeHTML(c.About) + `</p><ul class="list-plain question-list">`)
+		for _, q := range qs {
+			h.WriteString(`<li><a href="` + escapeHTML(link("/questions/"+q.ID)) + `">` + escapeHTML(q.Text) + `</a>` +
+				`<span class="levels">` + levelTagsHTML(q) + `</span></li>`)
+		}
+		h.WriteString(`</ul>`)
+		if !full {
+			h.WriteString(`<button type="button" class="quiet show-all" aria-expanded="false" data-act="` + escapeHTML(showAll+c.ID) + `">` +
+				`Show all ` + strconv.Itoa(all) + ` ` + escapeHTML(c.Name) + ` questions</button>`)
+		}
+		h.WriteString(`</section>`)
+	}
+	h.WriteString(`</div>`)
+	return app.Elem("div").OnClick(p.listClick).Body(app.Raw(h.String()))
+}
+
+// showAll starts the data-act of a competency's "Show all" button; the
+// competency's ID follows.
+const showAll = "show-all:"
+
+// listClick shows a competency in full when its "Show all" button is
+// clicked, and moves the focus to the first question that was hidden, where
+// a keyboard user reads on (the button is gone).
+func (p *QuestionsPage) listClick(ctx app.Context, e app.Event) {
+	id, ok := strings.CutPrefix(clickedAction(ctx, e), showAll)
+	if !ok {
+		ctx.PreventUpdate()
+		return
+	}
+	if p.expanded == nil {
+		p.expanded = map[string]bool{}
+	}
+	p.expanded[id] = true
+	ctx.Defer(func(app.Context) {
+		next := app.Window().Get("document").Call("querySelector",
+			`[aria-labelledby="c-`+id+`"] li:nth-child(`+strconv.Itoa(previewQuestions+1)+`) a`)
+		if next.Truthy() {
+			next.Call("focus")
+		}
+	})
 }
 
 // previewQuestions is how many questions each competency shows before
@@ -385,6 +405,18 @@ func levelTags(q bank.Question) []app.UI {
 		out = append(out, app.Elem("span").Class("tag").Text(levelLabel(l)))
 	}
 	return out
+}
+
+// levelTagsHTML is levelTags as a piece of HTML.
+func levelTagsHTML(q bank.Question) string {
+	if q.Source == bank.Mine {
+		return `<span class="tag mine">mine</span>`
+	}
+	var h strings.Builder
+	for _, l := range q.Levels {
+		h.WriteString(`<span class="tag">` + escapeHTML(levelLabel(l)) + `</span>`)
+	}
+	return h.String()
 }
 
 func levelLabel(l bank.Level) string {
