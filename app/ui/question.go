@@ -65,39 +65,62 @@ func (p *QuestionPage) Render() app.UI {
 		)
 	}
 	return frame(p.Env, "/questions",
-		app.Elem("p").Class("small").Body(
-			app.Elem("a").Attr("href", link("/questions?competency="+q.Competency)).Text(p.Env.competencyName(q.Competency)),
-		),
-		app.Elem("h1").Text(q.Text),
-		app.Elem("div").Class("row page-actions").Body(
-			app.Elem("a").Class("button primary").Attr("href", link("/?q="+q.ID)).Text("Practice"),
-			app.Elem("span").Class("levels").Body(levelTags(q)...),
-		),
-		app.If(len(q.Variants) > 0, func() app.UI {
-			return section("Other ways you may hear it", bullets(q.Variants))
-		}),
-		app.If(len(q.Assesses) > 0, func() app.UI {
-			return section("What the interviewer is assessing", bullets(q.Assesses))
-		}),
-		app.If(len(q.MustCover) > 0, func() app.UI {
-			var pts []string
-			for _, pt := range q.MustCover {
-				pts = append(pts, pt.Text)
-			}
-			return section("What a strong answer covers", bullets(pts))
-		}),
-		app.If(q.Tip != "", func() app.UI {
-			return section("Tip", app.Elem("p").Text(q.Tip))
-		}),
-		app.If(len(q.Pitfalls) > 0, func() app.UI {
-			return section("Pitfalls", bullets(q.Pitfalls))
-		}),
+		app.Raw(`<p class="small"><a href="`+escapeHTML(link("/questions?competency="+q.Competency))+`">`+
+			escapeHTML(p.Env.competencyName(q.Competency))+`</a></p>`),
+		app.Raw(`<h1>`+escapeHTML(q.Text)+`</h1>`),
+		app.Raw(`<div class="row page-actions"><a class="button primary" href="`+escapeHTML(link("/?q="+q.ID))+`">Practice</a>`+
+			`<span class="levels">`+levelTagsHTML(q)+`</span></div>`),
+		app.Raw(aboutQuestionHTML(q)),
 		app.If(q.Source == bank.Mine, func() app.UI {
 			return section("Your question", app.Elem("p").Class("muted").Text("You added this question. Write down what you want your answer to cover as you practise it; the feedback checks the STAR shape of any answer."),
 				app.Elem("button").Class("danger").Text("Delete this question").OnClick(p.deleteMine))
 		}),
 		section("Your attempts", &attemptList{Env: p.Env, QuestionID: q.ID}),
 	)
+}
+
+// aboutQuestionHTML is what the bank says of q, as one piece of HTML (see
+// html.go): its other phrasings, what it assesses, what a strong answer
+// covers, a tip and pitfalls, each a card when the bank has it.
+func aboutQuestionHTML(q bank.Question) string {
+	var h strings.Builder
+	h.WriteString(`<div>`)
+	card := func(title, body string) {
+		id := escapeHTML("s-" + slug(title))
+		h.WriteString(`<section class="card" aria-labelledby="` + id + `"><h2 id="` + id + `">` + escapeHTML(title) + `</h2>` + body + `</section>`)
+	}
+	if len(q.Variants) > 0 {
+		card("Other ways you may hear it", bulletsHTML(q.Variants))
+	}
+	if len(q.Assesses) > 0 {
+		card("What the interviewer is assessing", bulletsHTML(q.Assesses))
+	}
+	if len(q.MustCover) > 0 {
+		var pts []string
+		for _, pt := range q.MustCover {
+			pts = append(pts, pt.Text)
+		}
+		card("What a strong answer covers", bulletsHTML(pts))
+	}
+	if q.Tip != "" {
+		card("Tip", `<p>`+escapeHTML(q.Tip)+`</p>`)
+	}
+	if len(q.Pitfalls) > 0 {
+		card("Pitfalls", bulletsHTML(q.Pitfalls))
+	}
+	h.WriteString(`</div>`)
+	return h.String()
+}
+
+// bulletsHTML is a bulleted list of items as a piece of HTML.
+func bulletsHTML(items []string) string {
+	var h strings.Builder
+	h.WriteString(`<ul>`)
+	for _, it := range items {
+		h.WriteString(`<li>` + escapeHTML(it) + `</li>`)
+	}
+	h.WriteString(`</ul>`)
+	return h.String()
 }
 
 func (p *QuestionPage) deleteMine(ctx app.Context, e app.Event) {
@@ -117,12 +140,6 @@ func section(title string, body ...app.UI) app.UI {
 	return region("card", id).Body(
 		append([]app.UI{app.Elem("h2").ID(id).Text(title)}, body...)...,
 	)
-}
-
-func bullets(items []string) app.UI {
-	return app.Elem("ul").Body(app.Range(items).Slice(func(i int) app.UI {
-		return app.Elem("li").Text(items[i])
-	}))
 }
 
 // slug turns a title into an ID fragment.

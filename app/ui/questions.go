@@ -396,18 +396,8 @@ func (p *QuestionsPage) listClick(ctx app.Context, e app.Event) {
 // "Show all".
 const previewQuestions = 4
 
-func levelTags(q bank.Question) []app.UI {
-	if q.Source == bank.Mine {
-		return []app.UI{app.Elem("span").Class("tag mine").Text("mine")}
-	}
-	var out []app.UI
-	for _, l := range q.Levels {
-		out = append(out, app.Elem("span").Class("tag").Text(levelLabel(l)))
-	}
-	return out
-}
-
-// levelTagsHTML is levelTags as a piece of HTML.
+// levelTagsHTML is the levels a question suits, as tags in a piece of HTML
+// (see html.go); a question of the user's own is marked "mine".
 func levelTagsHTML(q bank.Question) string {
 	if q.Source == bank.Mine {
 		return `<span class="tag mine">mine</span>`
