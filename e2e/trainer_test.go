@@ -702,6 +702,30 @@ func TestUpdateNotice(t *testing.T) {
 	}
 }
 
+// TestProgressLongList opens Progress with a year of daily practice saved:
+// it lists the newest attempts and offers the older ones; showing them moves
+// the focus to the first that was hidden, and an attempt opened and closed
+// keeps the focus on its row.
+func TestProgressLongList(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/"))
+	tab.SetLocalStorage(s.server.Origin(), yearOfPractice(t))
+	tab.Open(s.server.URL("/progress"))
+	more := tab.WaitFor("button", "Show 335 older attempts")
+	if n := attemptCount(t, tab); n != 30 {
+		t.Errorf("Progress lists %d attempts at first, want the newest 30", n)
+	}
+	more.Click()
+	tab.WaitTrue("every attempt listed", `document.querySelectorAll(".attempt").length === 365`)
+	tab.WaitTrue("the focus on the first attempt shown", `document.activeElement === document.querySelectorAll(".attempt-row")[30]`)
+	for _, want := range []string{"true", "false"} {
+		tab.Eval(`document.activeElement.click()`, nil)
+		tab.WaitTrue("the row to say it is open: "+want, `document.activeElement === document.querySelectorAll(".attempt-row")[30] && document.activeElement.getAttribute("aria-expanded") === "`+want+`"`)
+	}
+	tab.Eval(`localStorage.clear()`, nil)
+}
+
 // TestDueForPractice: an attempt that felt hard an hour ago is not due yet;
 // one that needed "Again" is, and the Drill page offers it.
 func TestDueForPractice(t *testing.T) {

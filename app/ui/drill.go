@@ -292,7 +292,7 @@ func (p *DrillPage) pickerChange(ctx app.Context, e app.Event) {
 
 // pickerClick acts on the picker's Start and Surprise me buttons.
 func (p *DrillPage) pickerClick(ctx app.Context, e app.Event) {
-	switch clickedAction(ctx, e) {
+	switch clickedAction(e) {
 	case "start":
 		// The list holds the choice, even one the browser restored
 		// without a change event.
@@ -304,6 +304,8 @@ func (p *DrillPage) pickerClick(ctx app.Context, e app.Event) {
 		p.surprise(ctx, b.InCompetency(comp))
 	case "surprise":
 		p.surprise(ctx, p.Env.questions().Questions())
+	default:
+		ctx.PreventUpdate()
 	}
 }
 

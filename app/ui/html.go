@@ -78,11 +78,13 @@ func radioGroupHTML(name, label string, opts []option, checked string) string {
 
 // clickedAction returns the data-act attribute of the button that a click
 // heard on an enclosing element was on: the way a piece of HTML's buttons
-// say what they do. A click anywhere else returns "" and renders nothing.
-func clickedAction(ctx app.Context, e app.Event) string {
+// say what they do. A click anywhere else returns "". A handler that finds
+// nothing to do may call ctx.PreventUpdate, but only where no element inside
+// has a click handler of its own: go-app counts one update for each handler
+// the click reaches, and PreventUpdate takes one back, that handler's.
+func clickedAction(e app.Event) string {
 	button := e.Get("target").Call("closest", "button[data-act]")
 	if !button.Truthy() {
-		ctx.PreventUpdate()
 		return ""
 	}
 	return button.Call("getAttribute", "data-act").String()

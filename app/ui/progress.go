@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -112,19 +113,22 @@ type attemptList struct {
 	QuestionID string // "" for every attempt
 
 	open    string // ID of the attempt shown in full
+	all     bool   // every attempt shown, not only the newest
 	deleted *store.Attempt
 	message string
 }
 
-func (l *attemptList) Render() app.UI {
-	var attempts []store.Attempt
+// attempts are the attempts the list is about, newest first.
+func (l *attemptList) attempts() []store.Attempt {
 	if l.QuestionID == "" {
-		attempts = l.Env.Store.Attempts()
-	} else {
-		attempts = attemptsAt(l.Env, l.QuestionID)
+		return l.Env.Store.Attempts()
 	}
-	b := l.Env.questions()
-	return app.Elem("div").Class("attempts").Body(
+	return attemptsAt(l.Env, l.QuestionID)
+}
+
+func (l *attemptList) Render() app.UI {
+	attempts := l.attempts()
+	return app.Elem("div").Class("attempts").OnClick(l.click).Body(
 		app.Elem("div").Role("status").Attr("aria-live", "polite").Body(
 			app.If(l.deleted != nil, func() app.UI {
 				return app.Elem("div").Class("notice row").Body(
@@ -144,37 +148,89 @@ func (l *attemptList) Render() app.UI {
 		app.If(l.QuestionID != "" && len(attempts) > 1, func() app.UI {
 			return scoreChart(attempts, "your attempts at this question")
 		}),
-		app.Elem("ul").Class("list-plain").Body(
-			app.Range(attempts).Slice(func(i int) app.UI {
-				a := attempts[i]
-				title := a.Phrasing
-				if q, ok := b.Question(a.QuestionID); ok && title == "" {
-					title = q.Text
-				}
-				if title == "" {
-					title = "A question that no longer exists"
-				}
-				open := l.open == a.ID
-				return app.Elem("li").Class("attempt").Body(
-					app.Elem("button").Class("attempt-row").Attr("aria-expanded", strconv.FormatBool(open)).
-						OnClick(func(ctx app.Context, e app.Event) {
-							if open {
-								l.open = ""
-							} else {
-								l.open = a.ID
-							}
-						}).Body(
-						app.Elem("span").Class("attempt-score").Text(strconv.Itoa(a.Score)),
-						app.Elem("span").Class("attempt-title").Text(title),
-						app.Elem("span").Class("attempt-meta small muted").Text(attemptMeta(a)),
-					),
-					app.If(open, func() app.UI {
-						return l.detail(a)
-					}),
-				)
-			}),
-		),
+		app.Elem("ul").Class("list-plain").Body(l.rows(attempts)...),
+		app.If(len(attempts) > l.limit(), func() app.UI {
+			more := len(attempts) - l.limit()
+			return app.Elem("button").Class("quiet").Attr("data-act", showOlder).Text("Show " + plural(more, "older attempt"))
+		}),
 	)
+}
+
+// shownAttempts is how many attempts a list shows before "Show older
+// attempts": a year of daily practice is several hundred, and a page that
+// opens with all of them opens slowly.
+const shownAttempts = 30
+
+// limit is how many attempts the list shows.
+func (l *attemptList) limit() int {
+	if l.all {
+		return math.MaxInt
+	}
+	return shownAttempts
+}
+
+// rows lists the newest attempts, up to the limit: each is a piece of HTML
+// (see html.go), a button heard where its click bubbles to (click), but
+// for the one open, which go-app builds with its answer and report.
+func (l *attemptList) rows(attempts []store.Attempt) []app.UI {
+	b := l.Env.questions()
+	out := make([]app.UI, 0, min(len(attempts), l.limit()))
+	for i, a := range attempts {
+		if i == l.limit() {
+			break
+		}
+		title := a.Phrasing
+		if q, ok := b.Question(a.QuestionID); ok && title == "" {
+			title = q.Text
+		}
+		if title == "" {
+			title = "A question that no longer exists"
+		}
+		open := l.open == a.ID
+		row := `<button type="button" class="attempt-row" id="` + escapeHTML(attemptRowID(a.ID)) + `" aria-expanded="` + strconv.FormatBool(open) +
+			`" data-act="` + escapeHTML(toggleAttempt+a.ID) + `"><span class="attempt-score">` + strconv.Itoa(a.Score) + `</span>` +
+			`<span class="attempt-title">` + escapeHTML(title) + `</span><span class="attempt-meta small muted">` + escapeHTML(attemptMeta(a)) + `</span></button>`
+		if !open {
+			out = append(out, app.Raw(`<li class="attempt">`+row+`</li>`))
+			continue
+		}
+		out = append(out, app.Elem("li").Class("attempt").Body(app.Raw(row), l.detail(a)))
+	}
+	return out
+}
+
+// The data-act of the list's buttons: an attempt's row (toggleAttempt and
+// the attempt's ID) and "Show older attempts".
+const (
+	toggleAttempt = "toggle:"
+	showOlder     = "show-older"
+)
+
+// attemptRowID is the HTML ID of the row of the attempt id.
+func attemptRowID(id string) string { return "attempt-" + id }
+
+// click opens or closes the attempt whose row was clicked, or shows every
+// attempt. A row is written anew when it opens or closes, and "Show older
+// attempts" goes, so the focus goes to the row, or to the first attempt
+// that was hidden. Other clicks in the list are left to their own handlers.
+func (l *attemptList) click(ctx app.Context, e app.Event) {
+	act := clickedAction(e)
+	if act == showOlder {
+		if attempts := l.attempts(); len(attempts) > l.limit() {
+			next := attemptRowID(attempts[l.limit()].ID)
+			ctx.Defer(func(app.Context) { focusElement(next) })
+		}
+		l.all = true
+		return
+	}
+	if id, ok := strings.CutPrefix(act, toggleAttempt); ok {
+		if l.open == id {
+			l.open = ""
+		} else {
+			l.open = id
+		}
+		ctx.Defer(func(app.Context) { focusElement(attemptRowID(id)) })
+	}
 }
 
 func attemptMeta(a store.Attempt) string {

@@ -374,7 +374,7 @@ const showAll = "show-all:"
 // clicked, and moves the focus to the first question that was hidden, where
 // a keyboard user reads on (the button is gone).
 func (p *QuestionsPage) listClick(ctx app.Context, e app.Event) {
-	id, ok := strings.CutPrefix(clickedAction(ctx, e), showAll)
+	id, ok := strings.CutPrefix(clickedAction(e), showAll)
 	if !ok {
 		ctx.PreventUpdate()
 		return

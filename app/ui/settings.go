@@ -136,11 +136,13 @@ func (p *SettingsPage) change(ctx app.Context, e app.Event) {
 
 // click acts on the page's Export backup and Erase all my data buttons.
 func (p *SettingsPage) click(ctx app.Context, e app.Event) {
-	switch clickedAction(ctx, e) {
+	switch clickedAction(e) {
 	case "export":
 		p.export()
 	case "erase":
 		p.erase()
+	default:
+		ctx.PreventUpdate()
 	}
 }
 
