@@ -249,19 +249,14 @@ func (p *DrillPage) renderPicker() app.UI {
 		p.renderDue(),
 		app.If(len(drafts) > 0, func() app.UI {
 			b := p.Env.questions()
-			return section("Continue a draft", app.Elem("ul").Class("list-plain question-list").Body(
-				app.Range(drafts).Slice(func(i int) app.UI {
-					d := drafts[i]
-					q, ok := b.Question(d.QuestionID)
-					if !ok {
-						return nil
-					}
-					return app.Elem("li").Body(
-						app.Elem("a").Attr("href", link("/?q="+q.ID)).Text(q.Text),
-						app.Elem("span").Class("small muted").Text(" · "+d.UpdatedAt.Local().Format("2 Jan 15:04")),
-					)
-				}),
-			))
+			var h strings.Builder
+			for _, d := range drafts {
+				if q, ok := b.Question(d.QuestionID); ok {
+					h.WriteString(`<li><a href="` + escapeHTML(link("/?q="+q.ID)) + `">` + escapeHTML(q.Text) + `</a>` +
+						`<span class="small muted"> · ` + escapeHTML(d.UpdatedAt.Local().Format("2 Jan 15:04")) + `</span></li>`)
+				}
+			}
+			return app.Raw(cardHTML("Continue a draft", `<ul class="list-plain question-list">`+h.String()+`</ul>`))
 		}),
 	)
 }
@@ -356,18 +351,14 @@ func (p *DrillPage) renderDue() app.UI {
 	if len(due) > maxDue {
 		due = due[:maxDue]
 	}
-	return section("Due for practice",
-		app.Elem("p").Class("muted small").Text("Questions come back sooner when an attempt felt hard, and later when it felt easy."),
-		app.Elem("ul").Class("list-plain question-list").Body(
-			app.Range(due).Slice(func(i int) app.UI {
-				q, ok := b.Question(due[i].QuestionID)
-				if !ok {
-					return nil
-				}
-				return app.Elem("li").Body(app.Elem("a").Attr("href", link("/?q="+q.ID)).Text(q.Text))
-			}),
-		),
-	)
+	var h strings.Builder
+	for _, d := range due {
+		if q, ok := b.Question(d.QuestionID); ok {
+			h.WriteString(`<li><a href="` + escapeHTML(link("/?q="+q.ID)) + `">` + escapeHTML(q.Text) + `</a></li>`)
+		}
+	}
+	return app.Raw(cardHTML("Due for practice", `<p class="muted small">Questions come back sooner when an attempt felt hard, and later when it felt easy.</p>`+
+		`<ul class="list-plain question-list">`+h.String()+`</ul>`))
 }
 
 func (p *DrillPage) renderTimer() app.UI {

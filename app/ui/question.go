@@ -85,10 +85,7 @@ func (p *QuestionPage) Render() app.UI {
 func aboutQuestionHTML(q bank.Question) string {
 	var h strings.Builder
 	h.WriteString(`<div>`)
-	card := func(title, body string) {
-		id := escapeHTML("s-" + slug(title))
-		h.WriteString(`<section class="card" aria-labelledby="` + id + `"><h2 id="` + id + `">` + escapeHTML(title) + `</h2>` + body + `</section>`)
-	}
+	card := func(title, body string) { h.WriteString(cardHTML(title, body)) }
 	if len(q.Variants) > 0 {
 		card("Other ways you may hear it", bulletsHTML(q.Variants))
 	}
@@ -110,6 +107,13 @@ func aboutQuestionHTML(q bank.Question) string {
 	}
 	h.WriteString(`</div>`)
 	return h.String()
+}
+
+// cardHTML is section as a piece of HTML: a card titled title that holds
+// body, which must be HTML already.
+func cardHTML(title, body string) string {
+	id := escapeHTML("s-" + slug(title))
+	return `<section class="card" aria-labelledby="` + id + `"><h2 id="` + id + `">` + escapeHTML(title) + `</h2>` + body + `</section>`
 }
 
 // bulletsHTML is a bulleted list of items as a piece of HTML.
