@@ -252,7 +252,7 @@ func (p *DrillPage) renderPicker() app.UI {
 			var h strings.Builder
 			for _, d := range drafts {
 				if q, ok := b.Question(d.QuestionID); ok {
-					h.WriteString(`<li><a href="` + escapeHTML(link("/?q="+q.ID)) + `">` + escapeHTML(q.Text) + `</a>` +
+					h.WriteString(`<li>` + linkHTML("/?q="+q.ID, q.Text) +
 						`<span class="small muted"> · ` + escapeHTML(d.UpdatedAt.Local().Format("2 Jan 15:04")) + `</span></li>`)
 				}
 			}
@@ -354,7 +354,7 @@ func (p *DrillPage) renderDue() app.UI {
 	var h strings.Builder
 	for _, d := range due {
 		if q, ok := b.Question(d.QuestionID); ok {
-			h.WriteString(`<li><a href="` + escapeHTML(link("/?q="+q.ID)) + `">` + escapeHTML(q.Text) + `</a></li>`)
+			h.WriteString(`<li>` + linkHTML("/?q="+q.ID, q.Text) + `</li>`)
 		}
 	}
 	return app.Raw(cardHTML("Due for practice", `<p class="muted small">Questions come back sooner when an attempt felt hard, and later when it felt easy.</p>`+

@@ -90,6 +90,29 @@ func clickedAction(e app.Event) string {
 	return button.Call("getAttribute", "data-act").String()
 }
 
+// linkHTML is a link to the app page at path (see link) that reads text.
+func linkHTML(path, text string) string {
+	return `<a href="` + escapeHTML(link(path)) + `">` + escapeHTML(text) + `</a>`
+}
+
+// cardHTML is section as a piece of HTML: a card titled title that holds
+// body, which must be HTML already.
+func cardHTML(title, body string) string {
+	id := escapeHTML("s-" + slug(title))
+	return `<section class="card" aria-labelledby="` + id + `"><h2 id="` + id + `">` + escapeHTML(title) + `</h2>` + body + `</section>`
+}
+
+// bulletsHTML is a bulleted list of items as a piece of HTML.
+func bulletsHTML(items []string) string {
+	var h strings.Builder
+	h.WriteString(`<ul>`)
+	for _, it := range items {
+		h.WriteString(`<li>` + escapeHTML(it) + `</li>`)
+	}
+	h.WriteString(`</ul>`)
+	return h.String()
+}
+
 // escapeHTML escapes s for HTML text and for attribute values in double
 // quotes. It does what html.EscapeString does without the string replacer
 // that that brings into app.wasm.

@@ -65,8 +65,7 @@ func (p *QuestionPage) Render() app.UI {
 		)
 	}
 	return frame(p.Env, "/questions",
-		app.Raw(`<p class="small"><a href="`+escapeHTML(link("/questions?competency="+q.Competency))+`">`+
-			escapeHTML(p.Env.competencyName(q.Competency))+`</a></p>`),
+		app.Raw(`<p class="small">`+linkHTML("/questions?competency="+q.Competency, p.Env.competencyName(q.Competency))+`</p>`),
 		app.Raw(`<h1>`+escapeHTML(q.Text)+`</h1>`),
 		app.Raw(`<div class="row page-actions"><a class="button primary" href="`+escapeHTML(link("/?q="+q.ID))+`">Practice</a>`+
 			`<span class="levels">`+levelTagsHTML(q)+`</span></div>`),
@@ -106,24 +105,6 @@ func aboutQuestionHTML(q bank.Question) string {
 		card("Pitfalls", bulletsHTML(q.Pitfalls))
 	}
 	h.WriteString(`</div>`)
-	return h.String()
-}
-
-// cardHTML is section as a piece of HTML: a card titled title that holds
-// body, which must be HTML already.
-func cardHTML(title, body string) string {
-	id := escapeHTML("s-" + slug(title))
-	return `<section class="card" aria-labelledby="` + id + `"><h2 id="` + id + `">` + escapeHTML(title) + `</h2>` + body + `</section>`
-}
-
-// bulletsHTML is a bulleted list of items as a piece of HTML.
-func bulletsHTML(items []string) string {
-	var h strings.Builder
-	h.WriteString(`<ul>`)
-	for _, it := range items {
-		h.WriteString(`<li>` + escapeHTML(it) + `</li>`)
-	}
-	h.WriteString(`</ul>`)
 	return h.String()
 }
 

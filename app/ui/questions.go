@@ -352,7 +352,7 @@ func (p *QuestionsPage) renderList(b *bank.Bank) app.UI {
 			escapeHTML(c.Name) + ` <span class="tag">` + strconv.Itoa(all) + `</span></h2>` +
 			`<p class="muted small">` + escapeHTML(c.About) + `</p><ul class="list-plain question-list">`)
 		for _, q := range qs {
-			h.WriteString(`<li><a href="` + escapeHTML(link("/questions/"+q.ID)) + `">` + escapeHTML(q.Text) + `</a>` +
+			h.WriteString(`<li>` + linkHTML("/questions/"+q.ID, q.Text) +
 				`<span class="levels">` + levelTagsHTML(q) + `</span></li>`)
 		}
 		h.WriteString(`</ul>`)

@@ -76,8 +76,7 @@ func (p *SettingsPage) Render() app.UI {
 			}),
 			app.Raw(p.appearance),
 			app.Raw(p.practice),
-			region("card", "s-your-data").Body(
-				app.Raw(`<h2 id="s-your-data">Your data</h2>`),
+			section("Your data",
 				// Joined, not fmt.Sprintf: the first visit to this page would
 				// otherwise have the browser compile fmt's printer.
 				app.Elem("p").Text("This browser holds "+plural(attempts, "saved attempt")+", "+plural(drafts, "draft")+" and "+
@@ -90,18 +89,17 @@ func (p *SettingsPage) Render() app.UI {
 
 // appearanceHTML is the Appearance card: the colour theme, set as chosen.
 func appearanceHTML(set store.Settings) string {
-	return `<section class="card" aria-labelledby="s-appearance"><h2 id="s-appearance">Appearance</h2>` +
-		radioGroupHTML("theme", "Theme", themeOptions, set.Theme) + `</section>`
+	return cardHTML("Appearance", radioGroupHTML("theme", "Theme", themeOptions, set.Theme))
 }
 
 // practiceHTML is the Practice card: the target length and the answer mode,
 // set as chosen.
 func practiceHTML(set store.Settings) string {
-	return `<section class="card" aria-labelledby="s-practice"><h2 id="s-practice">Practice</h2><div class="grid-2">` +
-		`<div><label for="target">Target answer length</label>` + selectHTML("target", targetOptions, strconv.Itoa(set.TargetSeconds)) +
-		`<p class="hint">Most interviewers expect one and a half to two minutes.</p></div>` +
-		`<div><label for="default-mode">Answer mode</label>` + selectHTML("default-mode", modeOptions, set.Mode) +
-		`<p class="hint">You can switch modes at any time while answering.</p></div></div></section>`
+	return cardHTML("Practice", `<div class="grid-2">`+
+		`<div><label for="target">Target answer length</label>`+selectHTML("target", targetOptions, strconv.Itoa(set.TargetSeconds))+
+		`<p class="hint">Most interviewers expect one and a half to two minutes.</p></div>`+
+		`<div><label for="default-mode">Answer mode</label>`+selectHTML("default-mode", modeOptions, set.Mode)+
+		`<p class="hint">You can switch modes at any time while answering.</p></div></div>`)
 }
 
 // dataControlsHTML is what the Your data card holds under its count of what
