@@ -72,8 +72,12 @@ func (b backend) Keys() (keys []string, err error) {
 		n := js.Global().Get("Reflect").Call("get", b.ls, "length").Int()
 		for i := 0; i < n; i++ {
 			k := b.ls.Call("key", i)
-			if k.Type() == js.TypeString && strings.HasPrefix(k.String(), store.Prefix) {
-				keys = append(keys, k.String())
+			if k.Type() != js.TypeString {
+				continue
+			}
+			// Each String copies the key out of JavaScript: once is enough.
+			if s := k.String(); strings.HasPrefix(s, store.Prefix) {
+				keys = append(keys, s)
 			}
 		}
 	})
