@@ -47,6 +47,15 @@ func FuzzAnalyze(f *testing.F) {
 			text = Join(fl)
 		}
 		r := Analyze(in)
+		if len(text) <= MaxBytes {
+			var fp *[4]span
+			if in.Fields != nil {
+				_, fields := joinFields(*in.Fields)
+				fp = &fields
+			}
+			// The indexed cue search finds what a full scan finds.
+			checkCoverage(t, text, fp, rubrics["leadership"])
+		}
 		if len(text) > MaxBytes {
 			text = text[:MaxBytes]
 		}

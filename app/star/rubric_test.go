@@ -1,0 +1,82 @@
+package star
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// coverageByScan is how coverage found cues before cueIndex: every cue word
+// compared at every token of every sentence. It is the reference the index
+// must agree with.
+func coverageByScan(a *analyzer) []Coverage {
+	var out []Coverage
+	for _, p := range a.rubric.Points {
+		cv := Coverage{ID: p.ID, Text: p.Text, Evidence: []Span{}}
+		for _, cue := range p.Cues {
+			var buf [8]string
+			ws := cueWords(cue, &buf)
+			if len(ws) == 0 {
+				continue
+			}
+			for _, s := range a.sents {
+				for i := s.t0; i+len(ws) <= s.t1; i++ {
+					ok := true
+					for k, cw := range ws {
+						if !cueMatch(cw, &a.toks[i+k]) {
+							ok = false
+							break
+						}
+					}
+					if ok {
+						cv.Evidence = append(cv.Evidence, Span{a.toks[i].start, a.toks[i+len(ws)-1].end})
+					}
+				}
+			}
+		}
+		cv.Evidence = sortSpans(cv.Evidence)
+		cv.Covered = len(cv.Evidence) > 0
+		out = append(out, cv)
+	}
+	return out
+}
+
+// checkCoverage fails t if the indexed search and the full scan disagree
+// on text with rub.
+func checkCoverage(t *testing.T, text string, fields *[4]span, rub *Rubric) {
+	t.Helper()
+	loadTables()
+	a := analyze(text, fields, rub)
+	got, _ := a.coverage()
+	if want := coverageByScan(a); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%.60q: coverage\n%+v\nwant (full scan)\n%+v", text, got, want)
+	}
+}
+
+func TestCoverageIndex(t *testing.T) {
+	cues := &Rubric{Points: []Point{
+		{ID: "a", Text: "Cues of every shape.", Cues: []string{"percent", "I apologi*", "on time", "check-in", "a", "x*", "Dr.", "naïve", "café*", "5", "end of", "(quoted)", "I"}},
+		{ID: "b", Text: "Cues that cross a sentence's end.", Cues: []string{"late i", "deadline so", "it. then"}},
+	}}
+	texts := []string{
+		"", "I", "percent 20% 3 percent", "I was late. I called. I apologised, apologies, I apologize!",
+		"We met the deadline. So I sent it on time, on. time, end of day and end\nof week.",
+		"Café owner, cafés and a naïve plan: a check-in every 5 days (quoted) at Dr. Smith's, x xx xy.",
+		strings.Repeat("I finished on time and saved 12% of the cost. ", 40),
+	}
+	for _, ex := range loadExamples(t) {
+		texts = append(texts, ex.Answer)
+	}
+	rubs := []*Rubric{cues}
+	for _, r := range rubrics {
+		rubs = append(rubs, r)
+	}
+	for _, text := range texts {
+		for _, rub := range rubs {
+			checkCoverage(t, text, nil, rub)
+			fl := Fields{text, "", text, ""}
+			joined, fields := joinFields(fl)
+			checkCoverage(t, joined, &fields, rub)
+		}
+	}
+}
