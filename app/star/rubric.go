@@ -85,21 +85,7 @@ func (a *analyzer) coverage() ([]Coverage, float64) {
 			if len(ws) == 0 {
 				continue
 			}
-			for _, i := range ix.candidates(ws[0]) {
-				if int(i)+len(ws) > int(ix.end[i]) {
-					continue // the cue would run past the sentence's end
-				}
-				ok := true
-				for k, cw := range ws[1:] {
-					if !cueMatch(cw, &a.toks[int(i)+1+k]) {
-						ok = false
-						break
-					}
-				}
-				if ok && cueMatch(ws[0], &a.toks[i]) {
-					cv.Evidence = append(cv.Evidence, Span{a.toks[i].start, a.toks[int(i)+len(ws)-1].end})
-				}
-			}
+			cv.Evidence = ix.find(a, ws, cv.Evidence)
 		}
 		cv.Evidence = sortSpans(cv.Evidence)
 		cv.Covered = len(cv.Evidence) > 0
@@ -159,6 +145,26 @@ func (x *cueIndex) candidates(cw string) []int32 {
 	}
 	b := cw[0]
 	return x.order[x.from[b]:x.from[int(b)+1]]
+}
+
+// find appends to out where the cue words ws occur in a sentence.
+func (x *cueIndex) find(a *analyzer, ws []string, out []Span) []Span {
+	for _, i := range x.candidates(ws[0]) {
+		if int(i)+len(ws) > int(x.end[i]) {
+			continue // the cue would run past the sentence's end
+		}
+		ok := true
+		for k, cw := range ws {
+			if !cueMatch(cw, &a.toks[int(i)+k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, Span{a.toks[i].start, a.toks[int(i)+len(ws)-1].end})
+		}
+	}
+	return out
 }
 
 // sortSpans sorts spans by start then end and drops duplicates.

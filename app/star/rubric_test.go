@@ -6,50 +6,45 @@ import (
 	"testing"
 )
 
-// coverageByScan is how coverage found cues before cueIndex: every cue word
-// compared at every token of every sentence. It is the reference the index
-// must agree with.
-func coverageByScan(a *analyzer) []Coverage {
-	var out []Coverage
-	for _, p := range a.rubric.Points {
-		cv := Coverage{ID: p.ID, Text: p.Text, Evidence: []Span{}}
+// findByScan is how coverage found a cue before cueIndex: its words
+// compared at every token of every sentence. It is the reference that
+// cueIndex.find must agree with.
+func findByScan(a *analyzer, ws []string) []Span {
+	var out []Span
+	for _, s := range a.sents {
+		for i := s.t0; i+len(ws) <= s.t1; i++ {
+			n := 0
+			for n < len(ws) && cueMatch(ws[n], &a.toks[i+n]) {
+				n++
+			}
+			if n == len(ws) {
+				out = append(out, Span{a.toks[i].start, a.toks[i+len(ws)-1].end})
+			}
+		}
+	}
+	return out
+}
+
+// checkCoverage fails t if the indexed search and the full scan find any
+// cue of rub in different places of text.
+func checkCoverage(t *testing.T, text string, fields *[4]span, rub *Rubric) {
+	t.Helper()
+	loadTables()
+	a := analyze(text, fields, rub)
+	var ix cueIndex
+	ix.build(a)
+	for _, p := range rub.Points {
 		for _, cue := range p.Cues {
 			var buf [8]string
 			ws := cueWords(cue, &buf)
 			if len(ws) == 0 {
 				continue
 			}
-			for _, s := range a.sents {
-				for i := s.t0; i+len(ws) <= s.t1; i++ {
-					ok := true
-					for k, cw := range ws {
-						if !cueMatch(cw, &a.toks[i+k]) {
-							ok = false
-							break
-						}
-					}
-					if ok {
-						cv.Evidence = append(cv.Evidence, Span{a.toks[i].start, a.toks[i+len(ws)-1].end})
-					}
-				}
+			got, want := ix.find(a, ws, nil), findByScan(a, ws)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%.60q: cue %q found at %v, a full scan finds it at %v", text, cue, got, want)
 			}
 		}
-		cv.Evidence = sortSpans(cv.Evidence)
-		cv.Covered = len(cv.Evidence) > 0
-		out = append(out, cv)
-	}
-	return out
-}
-
-// checkCoverage fails t if the indexed search and the full scan disagree
-// on text with rub.
-func checkCoverage(t *testing.T, text string, fields *[4]span, rub *Rubric) {
-	t.Helper()
-	loadTables()
-	a := analyze(text, fields, rub)
-	got, _ := a.coverage()
-	if want := coverageByScan(a); !reflect.DeepEqual(got, want) {
-		t.Fatalf("%.60q: coverage\n%+v\nwant (full scan)\n%+v", text, got, want)
 	}
 }
 
