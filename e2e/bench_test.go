@@ -196,6 +196,11 @@ func TestBenchFigures(t *testing.T) {
 		figure{name: "feedback, 300 words, p50", unit: "ms", product: percentile(fb, 50), floor: math.NaN()},
 		figure{name: "feedback, 300 words, p95", unit: "ms", product: percentile(fb, 95), floor: math.NaN(),
 			note: budget(percentile(fb, 95) <= 5, "≤ 5 ms")},
+		figure{name: "feedback later, p50", unit: "ms", product: percentile(eng.Feedback.Later, 50), floor: math.NaN()},
+		figure{name: "feedback later, p95", unit: "ms", product: percentile(eng.Feedback.Later, 95), floor: math.NaN()},
+		figure{name: "same-length JS loop, p50", unit: "ms", product: percentile(eng.Feedback.Reference, 50), floor: math.NaN()},
+		figure{name: "same-length JS loop, p95", unit: "ms", product: percentile(eng.Feedback.Reference, 95), floor: math.NaN(),
+			note: "the machine's own pauses"},
 	)
 
 	var out strings.Builder
@@ -348,9 +353,15 @@ type engines struct {
 	// finished during it.
 	GC       map[string][]bool
 	Feedback struct {
+		// Samples are the first analyses after the warm-up, while V8
+		// optimizes the engine; Later as many again, after that.
 		Samples []float64
-		Score   int
-		Words   int
+		Later   []float64
+		// Reference holds the times of a JavaScript loop as long as a
+		// typical analysis, run after each one (spin in bench.js).
+		Reference []float64
+		Score     int
+		Words     int
 	}
 	Isolated bool // performance.now() had 5 µs resolution
 }
@@ -384,6 +395,10 @@ func measureEngines(t *testing.T, s *suite, queries []string, rounds int) engine
 	tab.Eval(`feedbackBench({words: 300, runs: 200, warmup: 20})`, &e.Feedback)
 	if e.Feedback.Words != 300 {
 		t.Errorf("the feedback answer has %d words, want 300", e.Feedback.Words)
+	}
+	if n := len(e.Feedback.Samples); len(e.Feedback.Later) != n || len(e.Feedback.Reference) != n {
+		t.Errorf("the feedback benchmark timed %d analyses, %d later ones and %d reference loops, want as many of each",
+			n, len(e.Feedback.Later), len(e.Feedback.Reference))
 	}
 	return e
 }
@@ -450,6 +465,11 @@ func printEngines(w io.Writer, e engines, rounds int) {
 	}
 	fmt.Fprintf(w, "feedback: star.Analyze with the made-a-mistake rubric on a %d-word answer from the bank's\n", e.Feedback.Words)
 	fmt.Fprintf(w, "  strong examples (score %d), %d runs after 20 warm-up runs.\n", e.Feedback.Score, len(e.Feedback.Samples))
+	fmt.Fprintln(w, "  Those first runs meet V8 compiling the hottest Go functions again with its optimizing compiler")
+	fmt.Fprintln(w, "  on background threads, which on 2 cores take the main thread's core from time to time; \"later\"")
+	fmt.Fprintf(w, "  is the next %d runs, once that is done (as typing meets them after the first second or so).\n", len(e.Feedback.Later))
+	fmt.Fprintln(w, "same-length JS loop: then JavaScript arithmetic that allocates and calls nothing, as long as the")
+	fmt.Fprintln(w, "  later median analysis, in the same rhythm: the pauses it shows are the machine's own.")
 }
 
 // f2 is a/b, or NaN when b is zero.
