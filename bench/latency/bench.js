@@ -158,7 +158,7 @@ globalThis.feedbackBench = async ({words = 300, runs = 200, warmup = 20}) => {
   const loops = spinLoopsFor(median);
   let sink = 0;
   const reference = await timed(() => (sink += spin(loops)), warmup);
-  return {samples, later, reference, loops, sink, score, words: text.split(/\s+/).filter(Boolean).length};
+  return {samples, later, reference, sink, score, words: text.split(/\s+/).filter(Boolean).length};
 };
 
 ready.then(() => {
