@@ -19,6 +19,9 @@ import (
 )
 
 func main() {
+	// Nothing is collected while the app opens (see pauseCollector); two
+	// seconds on, the first page shows, a year of practice saved or not.
+	time.AfterFunc(2*time.Second, pauseCollector())
 	// math/rand/v2's generator is seeded by the runtime from the browser's
 	// crypto.getRandomValues; record IDs need no more than that.
 	env := &ui.Env{Now: time.Now, Random: rand.Uint64}
