@@ -19,8 +19,9 @@ import (
 )
 
 func main() {
-	// Nothing is collected while the app opens (see pauseCollector); two
-	// seconds on, the first page shows, a year of practice saved or not.
+	// Go's collector is held back while the app opens (see pauseCollector)
+	// and resumed two seconds on, when the first page shows even with a year
+	// of practice saved.
 	time.AfterFunc(2*time.Second, pauseCollector())
 	// math/rand/v2's generator is seeded by the runtime from the browser's
 	// crypto.getRandomValues; record IDs need no more than that.
