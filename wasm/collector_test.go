@@ -17,7 +17,7 @@ func TestPauseCollector(t *testing.T) {
 		t.Errorf("paused, GOGC is %d, want %d", got, startGCPercent)
 	}
 	// Garbage, as the start-up's reading of a year of practice leaves.
-	for range 2 * collectAbove >> 20 {
+	for range 8 {
 		runtime.KeepAlive(make([]byte, 1<<20))
 	}
 	runtime.ReadMemStats(&paused)
