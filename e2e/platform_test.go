@@ -117,6 +117,31 @@ func TestNavigation(t *testing.T) {
 	}
 }
 
+// TestInstallButton checks the "Install app" action: it appears once
+// Chromium offers to install the app (headless Chromium does for an
+// installable site, with a beforeinstallprompt event), is on the next page
+// too, and goes when the browser says the app was installed, on this page
+// and the next.
+func TestInstallButton(t *testing.T) {
+	s := start(t)
+	tab := s.tab(t, 1280, 800)
+	tab.Open(s.server.URL("/"))
+	waitH1(t, tab, "Drill")
+	tab.WaitFor("button", "Install app")
+
+	navLink(t, tab, "Questions").Click()
+	waitH1(t, tab, "Questions")
+	tab.Find("button", "Install app")
+
+	tab.Eval(`window.dispatchEvent(new Event("appinstalled"))`, nil)
+	tab.WaitGone("button", "Install app")
+	navLink(t, tab, "Settings").Click()
+	waitH1(t, tab, "Settings")
+	if n := len(tab.Query("button", "Install app")); n != 0 {
+		t.Errorf(`%d "Install app" buttons on Settings after the app was installed, want none`, n)
+	}
+}
+
 // TestDeepLinks opens every page by its address and reloads it, as a person
 // following a bookmark would: the static host must answer PATH with
 // PATH.html, and the app must start on that page.

@@ -115,3 +115,10 @@ func requestPersistence() {
 		storage.Call("persist")
 	}
 }
+
+// appInstallable reports whether the browser offers to install the app, as
+// go-app's Context.IsAppInstallable does, for where no Context is at hand.
+func appInstallable() bool {
+	w := app.Window()
+	return w.Get("goappIsAppInstallable").Truthy() && w.Call("goappIsAppInstallable").Bool()
+}

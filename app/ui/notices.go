@@ -125,28 +125,36 @@ func (n *appNotices) Render() app.UI {
 }
 
 // installButton offers to install the app, only while the browser says it
-// can be installed.
+// can be installed. The button is always there, hidden while the browser
+// does not offer installation, and is shown or hidden in place: as a change
+// of state, go-app would render the whole enclosing page again, which it did
+// after every move between pages and soon after every load, when Chromium
+// decides that the app can be installed.
 type installButton struct {
 	app.Compo
 	installable bool
 }
 
-func (b *installButton) OnMount(ctx app.Context) {
-	if ok := ctx.IsAppInstallable(); ok != b.installable {
-		b.installable = ok
-	} else {
-		ctx.PreventUpdate() // see appNotices.OnMount
+// OnInit reads the browser's answer before the first render.
+func (b *installButton) OnInit() { b.installable = appInstallable() }
+
+func (b *installButton) OnMount(ctx app.Context) { b.show(ctx) }
+
+func (b *installButton) OnAppInstallChange(ctx app.Context) { b.show(ctx) }
+
+// show brings the button in line with the browser's answer, in place.
+func (b *installButton) show(ctx app.Context) {
+	b.installable = ctx.IsAppInstallable()
+	if button := b.JSValue().Get("firstElementChild"); button.Truthy() {
+		button.Set("hidden", !b.installable)
 	}
+	ctx.PreventUpdate()
 }
 
-func (b *installButton) OnAppInstallChange(ctx app.Context) { b.installable = ctx.IsAppInstallable() }
-
 func (b *installButton) Render() app.UI {
-	if !b.installable {
-		return app.Elem("span").Class("install-slot")
-	}
 	return app.Elem("span").Class("install-slot").Body(
-		app.Elem("button").Class("quiet install").Title("Install stardrill to practise from your home screen, even offline").
+		app.Elem("button").Class("quiet install").Attr("hidden", !b.installable).
+			Title("Install stardrill to practise from your home screen, even offline").
 			Text("Install app").OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
 	)
 }
