@@ -357,8 +357,9 @@ type engines struct {
 		// optimizes the engine; Later as many again, after that.
 		Samples []float64
 		Later   []float64
-		// Reference holds the times of a JavaScript loop as long as a
-		// typical analysis, run after each one (spin in bench.js).
+		// Reference holds the times of a JavaScript loop as long as the
+		// later median analysis, run afterwards in the same rhythm (spin
+		// in bench.js).
 		Reference []float64
 		Score     int
 		Words     int
