@@ -629,3 +629,35 @@ func TestVersionAndTipsStable(t *testing.T) {
 		t.Errorf("tips %v", r.Tips)
 	}
 }
+
+// TestApostrophes: straight, curly and modifier apostrophes (ʼ, which
+// Ukrainian keyboards type) join the letters around them into one word and
+// stand alone as nothing. A lone ʼ once made an empty word and a panic.
+func TestApostrophes(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"I didn't", []string{"i", "didn't"}},
+		{"I didn’t", []string{"i", "didn't"}},
+		{"I didnʼt", []string{"i", "didn't"}},
+		{"пʼять днів", []string{"п'ять", "днів"}},
+		{"ʼ", nil},
+		{"0ʼ", []string{"0"}},
+		{"a ʼ b", []string{"a", "b"}},
+		{"ʼʼclientʼʼ", []string{"client"}},
+		{"'quoted'", []string{"quoted"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range tokenize(tt.text, nil) {
+			got = append(got, tok.w)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+		if r := Analyze(Input{Answer: tt.text}); checkReport(tt.text, &r) != nil {
+			t.Errorf("%q: %v", tt.text, checkReport(tt.text, &r))
+		}
+	}
+}

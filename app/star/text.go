@@ -99,7 +99,8 @@ func tokenize(text string, toks []token) []token {
 			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if r == '’' || r == 'ʼ' {
-				if i > start && wordRuneAt(text, i+size) {
+				// Unicode counts ʼ itself as a letter: two in a row end the word.
+				if i > start && wordRuneAt(text, i+size) && !strings.HasPrefix(text[i+size:], "ʼ") {
 					curly = true
 					ascii = false
 					i += size
@@ -113,6 +114,13 @@ func tokenize(text string, toks []token) []token {
 				continue
 			}
 			break
+		}
+		if i == start {
+			// A modifier apostrophe (ʼ, the apostrophe of Ukrainian
+			// keyboards) is a letter to Unicode, but it opens no word.
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			continue
 		}
 		t := token{start: start, end: i}
 		if ascii {
