@@ -495,7 +495,7 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 			ft.taskObl++
 		case n >= 0 && resultPassive[nw]:
 			ft.passiveResult++
-		case nw == "responsible" || nw == "accountable" || nw == "in" && a.word(n+1) == "charge":
+		case nw == "responsible" || nw == "accountable" || nw == "in" && n+1 < c.t1 && a.word(n+1) == "charge":
 			ft.taskObl++
 		case s == subjOther && n >= 0 && a.toks[n].past():
 			ft.otherEvent++ // "all six were filed"

@@ -661,3 +661,48 @@ func TestApostrophes(t *testing.T) {
 		}
 	}
 }
+
+// TestCutShort: text that stops in the middle of a pattern the analyzer
+// looks ahead for, as every answer does while it is typed. "I was in" once
+// read past the last word and panicked.
+func TestCutShort(t *testing.T) {
+	for _, s := range []string{"I was in", "I was in charge", "I was", "I had", "I had to", "We were able", "I’m", "I was responsible", "they were", "0 wAs in"} {
+		r := Analyze(Input{Answer: s})
+		if err := checkReport(s, &r); err != nil {
+			t.Errorf("%q: %v", s, err)
+		}
+	}
+}
+
+// TestWhileTyping analyzes every prefix of every answer in the corpus that
+// ends at a character, as live feedback does while a person types: no
+// prefix may panic or break a report's invariants.
+func TestWhileTyping(t *testing.T) {
+	examples := append(loadExamples(t), loadFile(t, "testdata/heldout.txt")...)
+	step := 1
+	if testing.Short() {
+		step = 7 // still every word ending, most of the time
+	}
+	n := 0
+	for _, ex := range examples {
+		for i := 0; i <= len(ex.Answer); i += step {
+			for i < len(ex.Answer) && !utf8.RuneStart(ex.Answer[i]) {
+				i++
+			}
+			s := ex.Answer[:i]
+			func() {
+				defer func() {
+					if v := recover(); v != nil {
+						t.Fatalf("%s cut after %d bytes (…%q): panic: %v", ex.ID, i, s[max(0, i-40):], v)
+					}
+				}()
+				r := Analyze(Input{Answer: s, Rubric: rubrics["mistake"]})
+				if err := checkReport(s, &r); err != nil {
+					t.Fatalf("%s cut after %d bytes (…%q): %v", ex.ID, i, s[max(0, i-40):], err)
+				}
+			}()
+			n++
+		}
+	}
+	t.Logf("%d prefixes", n)
+}
