@@ -494,6 +494,26 @@ func TestUnusualAnswers(t *testing.T) {
 	saveAttempt(t, tab)
 }
 
+// TestFeedbackWhileTyping pauses where the feedback engine once panicked
+// and took the page with it: after "I was in", and on a lone modifier
+// apostrophe (ʼ). Live feedback must follow each pause, and the answer
+// must still get its report.
+func TestFeedbackWhileTyping(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	fill(t, tab, "Your answer", "In my previous job I was in")
+	tab.WaitTrue("feedback on the first words", `document.querySelector(".chips") !== null`)
+	for _, more := range []string{" charge of payroll ʼ", " and I entered the wrong rate, so I told my manager, fixed it in an hour and paid 14 people in full."} {
+		tab.InsertText(more)
+		tab.WaitTrue("the word count to follow", fmt.Sprintf(`document.getElementById("answer").value.endsWith(%q)`, more))
+		tab.WaitTrue("feedback to follow", `document.querySelector(".live .chips") !== null`)
+	}
+	if got := score(t, tab); got == 0 {
+		t.Errorf("the answer scored 0")
+	}
+}
+
 // TestFeedbackLayout shows the trainer's busiest screens (search results, a
 // question, a drill with its full report) at a phone and a desktop width, in
 // light and dark: nothing scrolls sideways, and each is saved as a

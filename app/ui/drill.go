@@ -49,10 +49,11 @@ type DrillPage struct {
 	targetPassed bool
 	tickGen      int
 
-	report     star.Report
-	full       bool // the whole report is open
-	grade      string
-	showModels bool
+	report       star.Report
+	reportFailed bool // the feedback engine failed on this answer
+	full         bool // the whole report is open
+	grade        string
+	showModels   bool
 
 	editGen   int // counts edits, to debounce feedback and drafts
 	saved     *store.Attempt
@@ -229,7 +230,12 @@ func (p *DrillPage) Render() app.UI {
 				p.renderLive(),
 			),
 		),
-		app.If(p.full, func() app.UI { return reportView(p.report, p.text()) }),
+		app.If(p.full, func() app.UI {
+			if p.reportFailed {
+				return app.Elem("p").Class("notice warn").Text(noFeedback)
+			}
+			return reportView(p.report, p.text())
+		}),
 		p.renderModels(),
 	)
 }
@@ -611,7 +617,9 @@ func (p *DrillPage) analyze() {
 		f := p.starFields()
 		in.Fields = &f
 	}
-	p.report = star.Analyze(in)
+	var ok bool
+	p.report, ok = analyze(in)
+	p.reportFailed = !ok
 }
 
 // saveDraft keeps the unfinished answer, so that a reload or a crash loses

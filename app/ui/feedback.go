@@ -25,6 +25,29 @@ var partNames = map[star.Part]string{
 	star.Other:     "Other",
 }
 
+// analyze runs the feedback engine on in. An answer may hold any text at
+// all, and a fault of the engine on some text must cost that text its
+// feedback, never the page and the answer on it: ok is false then, and the
+// report empty.
+func analyze(in star.Input) (r star.Report, ok bool) {
+	return guard(func() star.Report { return star.Analyze(in) })
+}
+
+// guard returns what f returns, or ok false if f panics.
+func guard(f func() star.Report) (r star.Report, ok bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			app.Logf("stardrill: the feedback engine failed on this answer: %v", v)
+			r, ok = star.Report{}, false
+		}
+	}()
+	return f(), true
+}
+
+// noFeedback says that the feedback engine failed on an answer.
+const noFeedback = "No feedback for this text: stardrill's feedback engine failed on something in it. " +
+	"Your answer is safe: it is kept as a draft, and you can still save it."
+
 // renderLive shows, while the person types, how their answer reads and the
 // one or two changes that would help most. Updates are announced politely.
 func (p *DrillPage) renderLive() app.UI {
@@ -35,6 +58,12 @@ func (p *DrillPage) renderLive() app.UI {
 			app.Elem("h2").Text("Live feedback"),
 			app.Elem("p").Class("muted").Text("Start writing and stardrill will show which parts of a STAR story your answer has, and the next thing to improve."),
 			starLegend(),
+		)
+	}
+	if p.reportFailed {
+		return app.Elem("div").Class("live card").Body(
+			app.Elem("h2").Text("Live feedback"),
+			app.Elem("p").Class("notice warn").Role("status").Text(noFeedback),
 		)
 	}
 	tips := r.Tips

@@ -274,7 +274,7 @@ func (l *attemptList) detail(a store.Attempt) app.UI {
 		f := starFields(*a.Fields)
 		in.Fields = &f
 	}
-	report := star.Analyze(in)
+	report, ok := analyze(in)
 	text := a.Answer
 	if in.Fields != nil {
 		text = star.Join(*in.Fields)
@@ -282,10 +282,12 @@ func (l *attemptList) detail(a store.Attempt) app.UI {
 	return app.Elem("div").Class("attempt-detail stack").Body(
 		app.Elem("h3").Text("Your answer"),
 		app.Elem("div").Class("answer-text").Body(paragraphs(text)...),
-		app.If(report.Score != a.Score, func() app.UI {
+		app.If(!ok, func() app.UI {
+			return app.Elem("p").Class("notice warn").Text("No feedback for this answer: stardrill's feedback engine failed on something in it. The answer is kept as it was saved.")
+		}).ElseIf(report.Score != a.Score, func() app.UI {
 			return app.Elem("p").Class("small muted").Text(fmt.Sprintf("Scored %d when saved; today's feedback engine gives it %d.", a.Score, report.Score))
 		}),
-		reportView(report, text),
+		app.If(ok, func() app.UI { return reportView(report, text) }),
 		app.Elem("div").Class("row").Body(
 			app.Elem("a").Class("button").Attr("href", link("/?q="+a.QuestionID)).Text("Practise again"),
 			app.Elem("button").Class("danger").Text("Delete attempt").OnClick(func(ctx app.Context, e app.Event) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"stardrill/app/star"
 	"stardrill/app/store"
 )
 
@@ -170,5 +171,22 @@ func TestSettingsHTML(t *testing.T) {
 	}
 	if h := radioGroupHTML("x", `<"&'>`, []option{{`"v"`, "<b>"}}, ""); strings.ContainsAny(strings.NewReplacer(`="`, "", `">`, "", `" `, "", `<div`, "", `</div>`, "", `<p`, "", `</p>`, "", `<input`, "", `<label`, "", `</label>`, "").Replace(h), `<>"`) {
 		t.Errorf("radioGroupHTML leaves a label or value unescaped: %s", h)
+	}
+}
+
+// TestGuard: a fault of the feedback engine costs the answer its feedback,
+// not the page.
+func TestGuard(t *testing.T) {
+	r, ok := guard(func() star.Report { return star.Report{Score: 7} })
+	if !ok || r.Score != 7 {
+		t.Errorf("no fault: got %d, %v", r.Score, ok)
+	}
+	var none []int
+	r, ok = guard(func() star.Report { return star.Report{Score: none[3]} })
+	if ok || r.Score != 0 {
+		t.Errorf("a fault: got %d, %v; want an empty report and false", r.Score, ok)
+	}
+	if _, ok := analyze(star.Input{Answer: "ʼ I fixed it."}); !ok {
+		t.Error("analyze failed on a modifier apostrophe")
 	}
 }
