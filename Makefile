@@ -60,8 +60,8 @@ chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
 	  || { echo "Installing Chromium failed: see apt-get's message above."; exit 1; }
 
-## fuzz: run every fuzz target for FUZZTIME each (default 20s)
-FUZZTIME ?= 20s
+## fuzz: run every fuzz target for FUZZTIME each (default 2m)
+FUZZTIME ?= 2m
 fuzz:
 	@for pkg in $$($(GO) list ./app/...); do \
 	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \

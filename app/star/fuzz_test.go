@@ -1,6 +1,9 @@
 package star
 
 import (
+	"encoding/binary"
+	"math/rand/v2"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -60,4 +63,75 @@ func FuzzAnalyze(f *testing.F) {
 			t.Fatalf("%q: %v", s, err)
 		}
 	})
+}
+
+// vocabulary is every word the analyzer knows, sorted, and marks that end or
+// split sentences, numbers and money: the stuff of answers whose words the
+// clause rules look at ahead and behind.
+func vocabulary() []string {
+	loadTables()
+	v := make([]string, 0, len(lexicon)+32)
+	for w := range lexicon {
+		v = append(v, w)
+	}
+	sort.Strings(v)
+	return append(v, ".", ",", "!", "?", "\n", "\n- ", ":", ";", "—", "(", ")", "40%", "$300", "2019", "14",
+		"I", "We", "They", "She", "Situation:", "Result:", "ʼ", "’", "'")
+}
+
+// wordText builds an answer from picks, two bytes a word of vocab.
+func wordText(vocab []string, picks []byte) string {
+	var b strings.Builder
+	for i := 0; i+1 < len(picks); i += 2 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(vocab[int(binary.BigEndian.Uint16(picks[i:]))%len(vocab)])
+	}
+	return b.String()
+}
+
+// FuzzAnalyzeWords explores sequences of known words rather than bytes:
+// every two bytes of input pick a word.
+func FuzzAnalyzeWords(f *testing.F) {
+	vocab := vocabulary()
+	f.Add([]byte{0, 1, 0, 2, 0, 3})
+	f.Add([]byte("I was in charge of it and we were able to fix it"))
+	f.Fuzz(func(t *testing.T, picks []byte) {
+		s := wordText(vocab, picks)
+		r := Analyze(Input{Answer: s, Rubric: rubrics["mistake"]})
+		if err := checkReport(s, &r); err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+	})
+}
+
+// TestRandomWords runs what FuzzAnalyzeWords checks on random answers of
+// 1 to 16 known words, the same ones every run.
+func TestRandomWords(t *testing.T) {
+	vocab := vocabulary()
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 200000
+	if testing.Short() {
+		n = 20000
+	}
+	picks := make([]byte, 32)
+	for range n {
+		p := picks[:2*(1+rng.IntN(16))]
+		for i := range p {
+			p[i] = byte(rng.Uint32())
+		}
+		s := wordText(vocab, p)
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					t.Fatalf("%q: panic: %v", s, v)
+				}
+			}()
+			r := Analyze(Input{Answer: s, Rubric: rubrics["mistake"]})
+			if err := checkReport(s, &r); err != nil {
+				t.Fatalf("%q: %v", s, err)
+			}
+		}()
+	}
 }
