@@ -246,6 +246,31 @@ func TestNoFlashOfWrongContent(t *testing.T) {
 	}
 }
 
+// TestUnknownAddress opens addresses that name no page, as an old bookmark
+// or a typo does: each shows the app's own page that says so, with the
+// navigation and a way back, never go-app's bare "404 Not Found".
+func TestUnknownAddress(t *testing.T) {
+	s := start(t)
+	tab := s.tab(t, 1280, 800)
+	for _, tt := range []struct{ path, heading string }{
+		{"/nothing/here", "Page not found"},
+		{"/settings/", "Page not found"},
+		{"/questions/made-a-mistake/more", "Page not found"},
+		{"/questions/no-such-question", "Question not found"},
+	} {
+		tab.Open(s.server.URL(tt.path))
+		tab.WaitApp()
+		tab.WaitFor("heading", tt.heading)
+		if n := len(tab.Query("navigation", "Main")); n != 1 {
+			t.Errorf("%s: %d main navigations", tt.path, n)
+		}
+	}
+	tab.Open(s.server.URL("/nothing/here"))
+	tab.WaitApp()
+	tab.WaitFor("link", "Go to Drill").Click()
+	tab.WaitFor("heading", "Drill")
+}
+
 // TestKeyboardSkipLink checks that the first Tab reaches the skip link and
 // that following it moves focus past the navigation. It uses the Progress
 // page, the one least likely to move focus into a field on its own.

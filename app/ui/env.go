@@ -54,6 +54,9 @@ func Routes(env *Env) {
 	for _, q := range env.Store.Questions() {
 		routeQuestion(env, q.ID)
 	}
+	if app.IsClient {
+		routeUnknown(env, app.Window().URL().Path)
+	}
 }
 
 // routeQuestion registers the page of the question with the given ID.
