@@ -265,6 +265,8 @@ func TestUnknownAddress(t *testing.T) {
 		}
 	}
 	openUnknown(t, tab, s.server.URL("/nothing/here"))
+	tab.WaitFor("heading", "Page not found")
+	axe(t, s, tab, "page not found")
 	tab.WaitFor("link", "Go to Drill").Click()
 	tab.WaitFor("heading", "Drill")
 }
