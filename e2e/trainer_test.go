@@ -591,6 +591,36 @@ func TestQuestionsList(t *testing.T) {
 	tab.WaitTrue("the level filter", `[...document.querySelectorAll(".question-list li")].every((li) => li.innerText.includes("manager"))`)
 }
 
+// TestScrollOnNavigation: a page opened by a link shows from its top, as a
+// new document would, and Back returns to where the person was. go-app
+// moves between pages without loading a document, and a question opened
+// from far down the Questions list used to show mid-page.
+func TestScrollOnNavigation(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 800)
+	tab.Open(s.server.URL("/questions"))
+	tab.WaitApp()
+	var last harness.Node
+	for _, n := range tab.Query("link", "") {
+		if strings.HasPrefix(n.Attr("href"), "/questions/") {
+			last = n
+		}
+	}
+	if last.Name == "" {
+		t.Fatal("no question links on the Questions page")
+	}
+	last.Click() // scrolls down to it first
+	waitH1(t, tab, last.Name)
+	var y float64
+	tab.Eval(`window.scrollY`, &y)
+	if y != 0 {
+		t.Errorf("the question's page opened scrolled %v px down", y)
+	}
+	tab.Eval(`history.back()`, nil)
+	waitH1(t, tab, "Questions")
+	tab.WaitTrue("the list scrolled back to the link", `window.scrollY > 500`)
+}
+
 // TestDrillControls covers the timer, switching answer modes without losing
 // a word, and the search box's empty result and Escape.
 func TestDrillControls(t *testing.T) {

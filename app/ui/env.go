@@ -36,6 +36,10 @@ type Env struct {
 	all       *bank.Bank
 	index     *search.Index
 	customErr error
+
+	// Moves between pages, for scrollAfterNav.
+	navigated bool // a page was shown
+	traversed bool // the move under way is back or forward in the history
 }
 
 // Routes registers every page of the app with go-app.

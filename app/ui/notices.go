@@ -75,6 +75,13 @@ func (n *appNotices) OnDismount() {
 	}
 }
 
+// OnNav scrolls a page opened by a link to its top (see scrollAfterNav):
+// the notices are part of every page.
+func (n *appNotices) OnNav(ctx app.Context) {
+	scrollAfterNav(n.Env, ctx.Page().URL())
+	ctx.PreventUpdate() // nothing shown changed
+}
+
 func (n *appNotices) OnAppUpdate(ctx app.Context) {
 	n.updateReady = ctx.AppUpdateAvailable()
 }

@@ -2,12 +2,14 @@ package ui
 
 // Start prepares the page before the first render: it applies the saved
 // colour theme. Once the first page shows, it asks the browser to keep
-// stardrill's storage and lets a first-time service worker know the app
-// runs; neither is worth delaying the first page for.
+// stardrill's storage, lets a first-time service worker know the app runs
+// and starts noting moves back and forward (see scrollAfterNav); none is
+// worth delaying the first page for.
 func Start(env *Env) {
 	applyTheme(env.Store.Settings().Theme)
 	later(func() {
 		requestPersistence()
 		announceRunning()
+		watchHistory(env)
 	})
 }
