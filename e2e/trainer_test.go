@@ -592,7 +592,8 @@ func TestQuestionsList(t *testing.T) {
 }
 
 // TestScrollOnNavigation: a page opened by a link shows from its top, as a
-// new document would, and Back returns to where the person was. go-app
+// new document would, with the focus on its heading, and Back returns to
+// where the person was. go-app
 // moves between pages without loading a document, and a question opened
 // from far down the Questions list used to show mid-page.
 func TestScrollOnNavigation(t *testing.T) {
@@ -615,6 +616,14 @@ func TestScrollOnNavigation(t *testing.T) {
 	tab.Eval(`window.scrollY`, &y)
 	if y != 0 {
 		t.Errorf("the question's page opened scrolled %v px down", y)
+	}
+	// The focus, lost with the link, starts again from the page's heading.
+	tab.WaitTrue("the focus on the heading", `document.activeElement === document.querySelector("main h1")`)
+	tab.Press(kb.Tab)
+	var next string
+	tab.Eval(`document.activeElement.compareDocumentPosition(document.querySelector("main h1")) & Node.DOCUMENT_POSITION_PRECEDING ? "after" : "before"`, &next)
+	if next != "after" {
+		t.Errorf("Tab from the heading went %s it", next)
 	}
 	tab.Eval(`history.back()`, nil)
 	waitH1(t, tab, "Questions")

@@ -37,7 +37,7 @@ type Env struct {
 	index     *search.Index
 	customErr error
 
-	// Moves between pages, for scrollAfterNav.
+	// Moves between pages, for afterNav.
 	navigated bool // a page was shown
 	traversed bool // the move under way is back or forward in the history
 }
