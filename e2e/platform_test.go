@@ -264,6 +264,16 @@ func TestUnknownAddress(t *testing.T) {
 			t.Errorf("%s: %d main navigations", tt.path, n)
 		}
 	}
+	// A drill of a question there is not (one of your own, deleted since,
+	// from Progress's "Practise again") offers the others and says why.
+	tab.Open(s.server.URL("/?q=gone"))
+	tab.WaitApp()
+	waitH1(t, tab, "Drill")
+	const noSuch = `[...document.querySelectorAll("[role=status]")].some((e) => e.innerText.startsWith("There is no such question here"))`
+	tab.WaitTrue("the note that the question is not here", noSuch)
+	navLink(t, tab, "Drill").Click()
+	tab.WaitTrue("the note gone", "!"+noSuch)
+
 	openUnknown(t, tab, s.server.URL("/nothing/here"))
 	tab.WaitFor("heading", "Page not found")
 	axe(t, s, tab, "page not found")

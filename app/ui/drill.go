@@ -35,6 +35,7 @@ type DrillPage struct {
 	has      bool   // a question is chosen
 	phrasing string // the wording shown, one of q's phrasings
 	pickComp string
+	missing  bool // the address names a question there is not
 
 	mode   string // "free" or "guided"
 	answer string
@@ -90,22 +91,25 @@ func (p *DrillPage) shows(u *url.URL) bool {
 	if p.has {
 		return query.Get("q") == p.q.ID
 	}
-	known := false
-	if id := query.Get("q"); id != "" {
+	id, known := query.Get("q"), false
+	if id != "" {
 		_, known = p.Env.questions().Question(id)
 	}
-	return !known && query.Get("competency") == p.pickComp
+	return !known && query.Get("competency") == p.pickComp && (id != "") == p.missing
 }
 
 func (p *DrillPage) fromURL(u *url.URL) {
 	query := u.Query()
 	p.pickComp = query.Get("competency")
 	p.has = false
+	p.missing = false
 	// The picker needs no question: only an address that names one has the
 	// bank decoded.
 	if id := query.Get("q"); id != "" {
 		if q, ok := p.Env.questions().Question(id); ok {
 			p.start(q)
+		} else {
+			p.missing = true
 		}
 	}
 }
@@ -251,7 +255,7 @@ func (p *DrillPage) Render() app.UI {
 func (p *DrillPage) renderPicker() app.UI {
 	drafts := p.Env.Store.Drafts()
 	return app.Elem("div").OnChange(p.pickerChange).OnClick(p.pickerClick).Body(
-		app.Raw(pickerHTML(p.Env.pickOptions(), p.pickComp)),
+		app.Raw(pickerHTML(p.Env.pickOptions(), p.pickComp, p.missing)),
 		p.renderDue(),
 		app.If(len(drafts) > 0, func() app.UI {
 			b := p.Env.questions()
@@ -269,9 +273,14 @@ func (p *DrillPage) renderPicker() app.UI {
 
 // pickerHTML is the fixed part of the picker: the page's heading and
 // introduction, the competency list (see selectHTML) with its Start and
-// Surprise me buttons, and the way to the question search.
-func pickerHTML(opts []option, chosen string) string {
-	return `<div><h1>Drill</h1>` +
+// Surprise me buttons, and the way to the question search. missing says
+// that the address named a question there is not.
+func pickerHTML(opts []option, chosen string, missing bool) string {
+	note := ""
+	if missing {
+		note = `<p class="notice warn" role="status">There is no such question here: it may have been one of your own that you deleted. Choose another below.</p>`
+	}
+	return `<div><h1>Drill</h1>` + note +
 		`<p class="lead">Answer a behavioral question the way you would in an interview: out loud or in writing, in about two minutes, as a story with a Situation, a Task, your Actions and a Result. stardrill shows what is working as you write.</p>` +
 		`<div class="grid-2"><section class="card stack" aria-labelledby="pick-heading"><h2 id="pick-heading">Pick a competency</h2>` +
 		`<div><label for="pick-competency">Competency</label>` + selectHTML("pick-competency", opts, chosen) + `</div>` +

@@ -108,7 +108,13 @@ func TestNavHTMLMarksTheCurrentPage(t *testing.T) {
 // wants), hold the competency list with the choice selected, and say each
 // button's action.
 func TestPickerHTML(t *testing.T) {
-	h := pickerHTML([]option{{"teamwork", "Teamwork (12)"}, {"conflict", `Conflict <& "quotes">`}}, "conflict")
+	h := pickerHTML([]option{{"teamwork", "Teamwork (12)"}, {"conflict", `Conflict <& "quotes">`}}, "conflict", false)
+	if strings.Contains(h, "notice") {
+		t.Errorf("pickerHTML says a question is missing: %s", h)
+	}
+	if h := pickerHTML(nil, "", true); !strings.Contains(h, `<h1>Drill</h1><p class="notice warn" role="status">There is no such question here`) {
+		t.Errorf("pickerHTML does not say that the question is missing: %s", h)
+	}
 	if !strings.HasPrefix(h, "<div>") || !strings.HasSuffix(h, "</div>") || strings.Count(h, "<div") != strings.Count(h, "</div>") {
 		t.Errorf("pickerHTML is not one balanced element: %s", h)
 	}
