@@ -492,6 +492,9 @@ func TestUnusualAnswers(t *testing.T) {
 	fill(t, tab, "Your answer", "בשנה שעברה טעיתי בדוח 🙈 and I fixed it the same day. 我修好了。")
 	score(t, tab)
 	saveAttempt(t, tab)
+	// One attempt at one question, in the singular.
+	navLink(t, tab, "Progress").Click()
+	tab.WaitTrue("the figures in the singular", `[...document.querySelectorAll(".stat-label")].map((e) => e.innerText).join("|") === "attempt|question practised|average score"`)
 }
 
 // TestFeedbackWhileTyping pauses where the feedback engine once panicked

@@ -50,10 +50,17 @@ func (p *ProgressPage) summary(attempts []store.Attempt) []app.UI {
 		practised[a.QuestionID] = true
 		total += a.Score
 	}
+	// One attempt, one question: the labels follow the figures.
+	label := func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	}
 	return []app.UI{
 		app.Elem("div").Class("stats").Body(
-			stat(strconv.Itoa(len(attempts)), "attempts"),
-			stat(strconv.Itoa(len(practised)), "questions practised"),
+			stat(strconv.Itoa(len(attempts)), label(len(attempts), "attempt", "attempts")),
+			stat(strconv.Itoa(len(practised)), label(len(practised), "question practised", "questions practised")),
 			stat(strconv.Itoa(total/len(attempts)), "average score"),
 		),
 		section("Scores over time", scoreChart(attempts, "your attempts")),
@@ -300,14 +307,16 @@ func (l *attemptList) detail(a store.Attempt) app.UI {
 // scoreChart draws scores over time as an inline SVG line chart. It holds
 // numbers only, never user text.
 func scoreChart(attempts []store.Attempt, what string) app.UI {
-	const w, h, pad = 600.0, 180.0, 24.0
+	// left leaves room for the scale's figures, written right-aligned
+	// before the grid lines.
+	const w, h, pad, left = 600.0, 180.0, 24.0, 48.0
 	n := len(attempts)
 	var pts, dots strings.Builder
 	for i := range attempts {
 		a := attempts[n-1-i] // oldest first
-		x := pad
+		x := left
 		if n > 1 {
-			x = pad + float64(i)*(w-2*pad)/float64(n-1)
+			x = left + float64(i)*(w-left-pad)/float64(n-1)
 		}
 		y := h - pad - float64(a.Score)*(h-2*pad)/100
 		fmt.Fprintf(&pts, "%.1f,%.1f ", x, y)
@@ -318,7 +327,7 @@ func scoreChart(attempts []store.Attempt, what string) app.UI {
 	var grid strings.Builder
 	for _, v := range []int{0, 50, 100} {
 		y := h - pad - float64(v)*(h-2*pad)/100
-		fmt.Fprintf(&grid, `<line x1="%.0f" x2="%.0f" y1="%.1f" y2="%.1f" class="chart-grid"></line><text x="2" y="%.1f" class="chart-label">%d</text>`, pad, w-pad, y, y, y+4, v)
+		fmt.Fprintf(&grid, `<line x1="%.0f" x2="%.0f" y1="%.1f" y2="%.1f" class="chart-grid"></line><text x="%.0f" y="%.1f" class="chart-label" text-anchor="end" dominant-baseline="middle">%d</text>`, left, w-pad, y, y, left-10, y, v)
 	}
 	svg := fmt.Sprintf(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">%s<polyline points="%s" class="chart-line"></polyline>%s</svg>`,
 		w, h, label, grid.String(), strings.TrimSpace(pts.String()), dots.String())
