@@ -28,16 +28,34 @@ func watchHistory(env *Env) {
 // page of a visit, and the scroll position of a page moved back or forward
 // to (see watchHistory) or of an address with a fragment, which go-app
 // scrolls to.
-func afterNav(ctx app.Context, env *Env, u *url.URL) {
+func afterNav(env *Env, u *url.URL) {
 	first, traversed := !env.navigated, env.traversed
 	env.navigated, env.traversed = true, false
 	if first {
 		return
 	}
-	if !traversed && u.Fragment == "" {
-		app.Window().Call("scrollTo", 0, 0)
-	}
-	ctx.Defer(func(app.Context) { focusHeading() })
+	top := !traversed && u.Fragment == ""
+	// Both wait for the frame that shows the new page: they need its
+	// layout, which the browser would otherwise work out now, for them,
+	// and again if anything else changes before the frame.
+	beforeNextFrame(func() {
+		if top {
+			app.Window().Call("scrollTo", 0, 0)
+		}
+		focusHeading()
+	})
+}
+
+// beforeNextFrame runs f when the browser next draws the page, before it
+// draws it.
+func beforeNextFrame(f func()) {
+	var run app.Func
+	run = app.FuncOf(func(this app.Value, args []app.Value) any {
+		run.Release()
+		f()
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", run)
 }
 
 // focusHeading moves a lost focus (on the page's body, after the element

@@ -78,7 +78,7 @@ func (n *appNotices) OnDismount() {
 // OnNav scrolls a page opened by a link to its top and moves the focus to
 // it (see afterNav): the notices are part of every page.
 func (n *appNotices) OnNav(ctx app.Context) {
-	afterNav(ctx, n.Env, ctx.Page().URL())
+	afterNav(n.Env, ctx.Page().URL())
 	ctx.PreventUpdate() // nothing shown changed
 }
 
