@@ -495,6 +495,20 @@ func TestUnusualAnswers(t *testing.T) {
 	// One attempt at one question, in the singular.
 	navLink(t, tab, "Progress").Click()
 	tab.WaitTrue("the figures in the singular", `[...document.querySelectorAll(".stat-label")].map((e) => e.innerText).join("|") === "attempt|question practised|average score"`)
+	// The answer starts in Hebrew, so it reads from the right, as the
+	// browser would set it for dir="auto".
+	openAttempt(t, tab)
+	tab.WaitFor("heading", "Your answer")
+	var rtl bool
+	tab.Eval(`(() => {
+	  const p = document.querySelector(".answer-text p"), r = document.createRange();
+	  r.selectNodeContents(p);
+	  const text = r.getBoundingClientRect(), box = p.getBoundingClientRect();
+	  return box.right - text.right < 2 && text.left - box.left > 20;
+	})()`, &rtl)
+	if !rtl {
+		t.Error("the saved answer, which starts in Hebrew, is not set from the right")
+	}
 }
 
 // TestFeedbackWhileTyping pauses where the feedback engine once panicked
