@@ -38,8 +38,9 @@ type Env struct {
 	customErr error
 
 	// Moves between pages, for afterNav.
-	navigated bool // a page was shown
-	traversed bool // the move under way is back or forward in the history
+	navigated bool    // a page was shown
+	traversed bool    // the move under way is back or forward in the history
+	restoreY  float64 // where that move's page was scrolled to, or -1
 }
 
 // Routes registers every page of the app with go-app.
