@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -140,6 +141,35 @@ func TestInstallButton(t *testing.T) {
 	if n := len(tab.Query("button", "Install app")); n != 0 {
 		t.Errorf(`%d "Install app" buttons on Settings after the app was installed, want none`, n)
 	}
+}
+
+// TestInstallHelpOnSafari: Safari offers no installation prompt, so
+// "Install app" (there on every Apple browser, by go-app's own test) shows
+// the steps instead: Share, Add to Home Screen. It used to do nothing.
+func TestInstallHelpOnSafari(t *testing.T) {
+	s := start(t)
+	tab := s.browser.NewIsolatedTab(t, 390, 844)
+	t.Cleanup(func() { checkClean(t, tab, s.server.Origin()) })
+	const iPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1"
+	if err := chromedp.Run(tab.Context(), emulation.SetUserAgentOverride(iPhone)); err != nil {
+		t.Fatal(err)
+	}
+	tab.Open(s.server.URL("/"))
+	waitH1(t, tab, "Drill")
+	tab.WaitFor("button", "Install app").Click()
+	tab.WaitFor("heading", "Install stardrill")
+	var help string
+	tab.Eval(`document.getElementById("install-help").innerText`, &help)
+	if !strings.Contains(help, "tap Share, then Add to Home Screen") {
+		t.Errorf("the install help says %q", help)
+	}
+	tab.Screenshot(filepath.Join(s.shots, "install-help-390.png"))
+	axe(t, s, tab, "install help")
+	tab.Press(kb.Escape)
+	tab.WaitGone("heading", "Install stardrill")
+	tab.Find("button", "Install app").Click()
+	tab.WaitFor("button", "Close").Click()
+	tab.WaitGone("heading", "Install stardrill")
 }
 
 // TestDeepLinks opens every page by its address and reloads it, as a person

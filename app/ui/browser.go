@@ -116,6 +116,13 @@ func requestPersistence() {
 	}
 }
 
+// isAppleBrowser reports whether the browser is Safari or another on iOS,
+// by go-app's own test.
+func isAppleBrowser() bool {
+	w := app.Window()
+	return w.Get("goappIsAppleBrowser").Truthy() && w.Call("goappIsAppleBrowser").Bool()
+}
+
 // appInstallable reports whether the browser offers to install the app, as
 // go-app's Context.IsAppInstallable does, for where no Context is at hand.
 func appInstallable() bool {

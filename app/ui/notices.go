@@ -162,9 +162,34 @@ func (b *installButton) Render() app.UI {
 	return app.Elem("span").Class("install-slot").Body(
 		app.Elem("button").Class("quiet install").Attr("hidden", !b.installable).
 			Title("Install stardrill to practise from your home screen, even offline").
-			Text("Install app").OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
+			Text("Install app").OnClick(b.install),
+		app.Raw(installHelpHTML),
 	)
 }
+
+// install asks the browser to install the app. Safari offers no prompt to
+// ask for (go-app calls every Apple browser installable, since each can
+// add the app to the home screen or the Dock from its own menus): it gets
+// the steps instead.
+func (b *installButton) install(ctx app.Context, e app.Event) {
+	win := app.Window()
+	help := win.GetElementByID("install-help")
+	if isAppleBrowser() && help.Truthy() && help.Get("showPopover").Truthy() {
+		help.Call("showPopover")
+		return
+	}
+	ctx.ShowAppInstallPrompt()
+}
+
+// installHelpHTML tells Safari users how to install the app. It is a
+// popover: the browser shows it above the page and closes it on Escape or
+// a click elsewhere.
+const installHelpHTML = `<div id="install-help" class="install-help" popover>` +
+	`<h2>Install stardrill</h2>` +
+	`<p>On an iPhone or iPad, in Safari: tap <strong>Share</strong>, then <strong>Add to Home Screen</strong>.</p>` +
+	`<p>On a Mac, in Safari: choose <strong>File › Add to Dock</strong>.</p>` +
+	`<p class="small muted">It then opens like an app and works offline.</p>` +
+	`<button type="button" popovertarget="install-help" popovertargetaction="hide">Close</button></div>`
 
 func (n *appNotices) discard(ctx app.Context, e app.Event) {
 	problems := n.Env.Store.Problems()

@@ -12,8 +12,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -74,7 +76,14 @@ func Launch(exe, profileDir string) (*Browser, error) {
 	opts := append(Flags(), chromedp.ExecPath(exe), chromedp.UserDataDir(profileDir),
 		chromedp.CombinedOutput(lockedWriter{&b.mu, &b.output}))
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(allocCtx)
+	// chromedp logs, as an error, each DOM event its node tree does not
+	// follow, such as a popover entering the top layer; they say nothing
+	// about the page.
+	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithErrorf(func(format string, args ...any) {
+		if !strings.HasPrefix(format, "unhandled node event") {
+			log.Printf("ERROR: "+format, args...)
+		}
+	}))
 	if err := chromedp.Run(ctx); err != nil {
 		cancel()
 		cancelAlloc()
