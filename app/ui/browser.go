@@ -75,14 +75,22 @@ func readChosenFile(ctx app.Context, input app.Value, done func(ctx app.Context,
 // later runs f once the browser's current task is over. Called before the
 // first render, that is after go-app has shown the first page and removed
 // its loader.
-func later(f func()) {
+func later(f func()) { callOnce("setTimeout", f, 0) }
+
+// beforeNextFrame runs f when the browser next draws the page, before it
+// draws it.
+func beforeNextFrame(f func()) { callOnce("requestAnimationFrame", f) }
+
+// callOnce calls the window's function name with a callback that runs f
+// once, then args.
+func callOnce(name string, f func(), args ...any) {
 	var run app.Func
 	run = app.FuncOf(func(this app.Value, args []app.Value) any {
 		run.Release()
 		f()
 		return nil
 	})
-	app.Window().Call("setTimeout", run, 0)
+	app.Window().Call(name, append([]any{run}, args...)...)
 }
 
 // announceRunning tells a service worker that is installing for the first

@@ -83,18 +83,6 @@ func afterNav(env *Env, u *url.URL) {
 	})
 }
 
-// beforeNextFrame runs f when the browser next draws the page, before it
-// draws it.
-func beforeNextFrame(f func()) {
-	var run app.Func
-	run = app.FuncOf(func(this app.Value, args []app.Value) any {
-		run.Release()
-		f()
-		return nil
-	})
-	app.Window().Call("requestAnimationFrame", run)
-}
-
 // focusHeading moves a lost focus (on the page's body, after the element
 // that held it went with the previous page) to the page's heading, without
 // scrolling: a screen reader reads the new page from its title, and Tab
