@@ -126,14 +126,15 @@ func requestPersistence() {
 
 // isAppleBrowser reports whether the browser is Safari or another on iOS,
 // by go-app's own test.
-func isAppleBrowser() bool {
-	w := app.Window()
-	return w.Get("goappIsAppleBrowser").Truthy() && w.Call("goappIsAppleBrowser").Bool()
-}
+func isAppleBrowser() bool { return goappAsks("goappIsAppleBrowser") }
 
 // appInstallable reports whether the browser offers to install the app, as
 // go-app's Context.IsAppInstallable does, for where no Context is at hand.
-func appInstallable() bool {
+func appInstallable() bool { return goappAsks("goappIsAppInstallable") }
+
+// goappAsks calls the yes-or-no function name of go-app's app.js, and
+// answers no where there is none (when prerendering, say).
+func goappAsks(name string) bool {
 	w := app.Window()
-	return w.Get("goappIsAppInstallable").Truthy() && w.Call("goappIsAppInstallable").Bool()
+	return w.Get(name).Truthy() && w.Call(name).Bool()
 }

@@ -45,10 +45,15 @@ type Env struct {
 
 // Routes registers every page of the app with go-app.
 func Routes(env *Env) {
-	app.Route("/", func() app.Composer { return &DrillPage{Env: env} })
-	app.Route("/questions", func() app.Composer { return &QuestionsPage{Env: env} })
-	app.Route("/progress", func() app.Composer { return &ProgressPage{Env: env} })
-	app.Route("/settings", func() app.Composer { return &SettingsPage{Env: env} })
+	pages := map[string]func() app.Composer{
+		"/":          func() app.Composer { return &DrillPage{Env: env} },
+		"/questions": func() app.Composer { return &QuestionsPage{Env: env} },
+		"/progress":  func() app.Composer { return &ProgressPage{Env: env} },
+		"/settings":  func() app.Composer { return &SettingsPage{Env: env} },
+	}
+	for path, page := range pages {
+		app.Route(path, page)
+	}
 	// One route per question rather than a pattern: a route with a regular
 	// expression has go-app compile it at start, which costs the first
 	// load about 10 ms. The user's own questions get theirs here for those
@@ -60,7 +65,7 @@ func Routes(env *Env) {
 		routeQuestion(env, q.ID)
 	}
 	if app.IsClient {
-		routeUnknown(env, app.Window().URL().Path)
+		routeUnknown(env, pages, app.Window().URL().Path)
 	}
 }
 

@@ -22,19 +22,20 @@ func (p *NotFoundPage) Render() app.UI {
 	)
 }
 
-// routeUnknown routes the address the app opens at when Routes did not:
-// a question's address to the question's page, which says when there is
-// no such question (the page of one of your own deleted since, say), and
-// any other to NotFoundPage. Routes registers addresses one by one, with
-// no pattern to catch the rest, and the app's links lead only to routed
-// pages; the address it opens at can be anything.
-func routeUnknown(env *Env, path string) {
+// routeUnknown routes the address the app opens at, path, when Routes did
+// not, pages being the pages it routed besides the questions': a question's
+// address to the question's page, which says when there is no such
+// question (the page of one of your own deleted since, say), and any other
+// to NotFoundPage. Routes registers addresses one by one, with no pattern
+// to catch the rest, and the app's links lead only to routed pages; the
+// address it opens at can be anything.
+func routeUnknown(env *Env, pages map[string]func() app.Composer, path string) {
 	path = strings.TrimPrefix(path, strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/"))
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path // as go-app reads it
 	}
 	switch {
-	case path == "/" || path == "/questions" || path == "/progress" || path == "/settings":
+	case pages[path] != nil:
 	case strings.HasPrefix(path, "/questions/") && !strings.Contains(path[len("/questions/"):], "/"):
 		routeQuestion(env, path[len("/questions/"):])
 	default:
