@@ -856,3 +856,72 @@ func openAttempt(t *testing.T, tab *harness.Tab) {
 	}
 	t.Fatal("no attempt to open")
 }
+
+// TestPrint prints what a person would take to an interview (a drill with
+// its feedback, a saved attempt, a question's guidance) in the dark theme:
+// the paper gets dark ink, every word of the answer and none of the app's
+// controls.
+func TestPrint(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/settings"))
+	tab.WaitFor("radio", "Dark").Click()
+	tab.WaitTrue("the dark theme", `document.documentElement.dataset.theme === "dark"`)
+	long := strings.Repeat(strongGuided["Action"]+"\n\n", 4)
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	fill(t, tab, "Your answer", strongGuided["Situation"]+" "+long+strongGuided["Result"])
+	score(t, tab)
+
+	check := func(where string, gone ...[2]string) {
+		t.Helper()
+		tab.Media("print", nil)
+		defer tab.Media("", nil)
+		var ink struct{ Text, Muted, Link float64 }
+		tab.Eval(`(() => {
+			const lum = (c) => {
+				const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+					v /= 255;
+					return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+				});
+				return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+			};
+			const contrast = (e) => e ? 1.05 / (lum(getComputedStyle(e).color) + 0.05) : 21;
+			return {Text: contrast(document.querySelector("main h1")),
+				Muted: contrast(document.querySelector("main .muted")),
+				Link: contrast(document.querySelector("main a"))};
+		})()`, &ink)
+		for what, c := range map[string]float64{"text": ink.Text, "grey text": ink.Muted, "a link": ink.Link} {
+			if c < 4.5 {
+				t.Errorf("%s, printed: %s has a contrast of %.1f on white paper, want 4.5 or more", where, what, c)
+			}
+		}
+		if n := tab.Query("navigation", ""); len(n) > 0 {
+			t.Errorf("%s, printed: the navigation is on the paper", where)
+		}
+		for _, g := range gone {
+			if len(tab.Query(g[0], g[1])) > 0 {
+				t.Errorf("%s, printed: the %s %q is on the paper", where, g[0], g[1])
+			}
+		}
+	}
+
+	check("a drill", [2]string{"button", "Save attempt"}, [2]string{"group", "Timer"})
+	var cut bool
+	tab.Media("print", nil)
+	tab.Eval(`(() => { const a = document.querySelector("textarea"); return a.scrollHeight > a.clientHeight + 2; })()`, &cut)
+	tab.Media("", nil)
+	if cut {
+		t.Error("a drill, printed: the answer's box cuts its text off")
+	}
+	saveAttempt(t, tab)
+	tab.Open(s.server.URL("/progress"))
+	openAttempt(t, tab)
+	tab.WaitFor("heading", "Your answer")
+	check("a saved attempt", [2]string{"button", "Delete attempt"}, [2]string{"button", "Practise again"})
+	if len(tab.Query("heading", "Your answer")) == 0 {
+		t.Error("a saved attempt, printed: its answer is not on the paper")
+	}
+	tab.Open(s.server.URL("/questions/made-a-mistake"))
+	waitH1(t, tab, mistakeQuestion)
+	check("a question")
+}

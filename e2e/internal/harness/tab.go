@@ -298,9 +298,20 @@ func (tab *Tab) Viewport(width, height int) {
 // ColorScheme makes the page see prefers-color-scheme as "light" or "dark".
 func (tab *Tab) ColorScheme(scheme string) {
 	tab.t.Helper()
-	tab.run("emulating prefers-color-scheme: "+scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
-		{Name: "prefers-color-scheme", Value: scheme},
-	}))
+	tab.Media("", map[string]string{"prefers-color-scheme": scheme})
+}
+
+// Media makes the page see the media type media ("print", or "" for the
+// screen) and the media features given, such as "forced-colors": "active"
+// (Windows' contrast themes, which Chromium then applies). Each call replaces
+// what the previous one set.
+func (tab *Tab) Media(media string, features map[string]string) {
+	tab.t.Helper()
+	var list []*emulation.MediaFeature
+	for name, value := range features {
+		list = append(list, &emulation.MediaFeature{Name: name, Value: value})
+	}
+	tab.run(fmt.Sprintf("emulating media %q %v", media, features), emulation.SetEmulatedMedia().WithMedia(media).WithFeatures(list))
 }
 
 // Navigate loads url and waits for the page's load event, without waiting
