@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -750,4 +751,66 @@ func TestSubPath(t *testing.T) {
 	}
 	tab.Reload()
 	waitH1(t, tab, "Questions")
+}
+
+// TestLargeText reads the app on a phone with the browser's text set to
+// 150% and 200% (24 and 32 px): nothing may run off the side of the screen
+// (every navigation link on it, no scrolling sideways), and the header may
+// not stay over the page, where it would hide a third of a short window.
+func TestLargeText(t *testing.T) {
+	s := start(t)
+	for _, px := range []int{24, 32} {
+		t.Run(strconv.Itoa(px), func(t *testing.T) {
+			tab := s.privateTab(t, 360, 740)
+			tab.TextSize(px)
+			check := func(where string) {
+				t.Helper()
+				var m struct {
+					Text          string
+					Wide          []string
+					Nav           []string
+					Header, Inner float64
+				}
+				tab.Eval(`new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => {
+					const width = document.documentElement.clientWidth;
+					const out = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < -1 || r.right > width + 1); };
+					const name = (e) => e.tagName.toLowerCase() + " " + JSON.stringify(e.innerText.slice(0, 30));
+					scrollTo(0, document.scrollingElement.scrollHeight);
+					ok({Text: getComputedStyle(document.body).fontSize,
+						Wide: [...document.querySelectorAll("main *")].filter(out).slice(0, 5).map(name),
+						Nav: [...document.querySelectorAll("nav a")].filter(out).map(name),
+						Header: Math.max(0, document.querySelector("header").getBoundingClientRect().bottom),
+						Inner: innerHeight});
+				})))`, &m)
+				if want := strconv.Itoa(px) + "px"; m.Text != want {
+					t.Errorf("%s: text is %s, want the reader's %s", where, m.Text, want)
+				}
+				if len(m.Wide) > 0 {
+					t.Errorf("%s at %dpx text runs off the screen: %s", where, px, strings.Join(m.Wide, ", "))
+				}
+				if len(m.Nav) > 0 {
+					t.Errorf("%s at %dpx text: navigation links off the screen: %s", where, px, strings.Join(m.Nav, ", "))
+				}
+				if m.Header > m.Inner/4 {
+					t.Errorf("%s at %dpx text: scrolled to the end, the header still covers %.0f of %.0f px", where, px, m.Header, m.Inner)
+				}
+			}
+			for _, p := range pages {
+				tab.Open(s.server.URL(p.path))
+				waitH1(t, tab, p.heading)
+				check(p.path)
+			}
+			tab.Open(s.server.URL("/questions"))
+			waitH1(t, tab, "Questions")
+			tab.Find("button", "Show all 11 Communication questions").Click()
+			check("the Questions list, opened")
+			tab.Open(s.server.URL("/questions/made-a-mistake"))
+			waitH1(t, tab, mistakeQuestion)
+			check("a question")
+			tab.Open(s.server.URL("/?q=made-a-mistake"))
+			fill(t, tab, "Your answer", strongFree)
+			score(t, tab)
+			check("a drill with its report")
+		})
+	}
 }

@@ -314,6 +314,14 @@ func (tab *Tab) Media(media string, features map[string]string) {
 	tab.run(fmt.Sprintf("emulating media %q %v", media, features), emulation.SetEmulatedMedia().WithMedia(media).WithFeatures(list))
 }
 
+// TextSize sets the browser's default text size in pixels (16 unless the
+// reader changed it in the browser's settings, as people with low vision do).
+// Screenshot puts it back to 16: set it again after a screenshot.
+func (tab *Tab) TextSize(px int) {
+	tab.t.Helper()
+	tab.run(fmt.Sprintf("setting the default text size to %dpx", px), page.SetFontSizes(&page.FontSizes{Standard: int64(px), Fixed: int64(px) * 13 / 16}))
+}
+
 // Navigate loads url and waits for the page's load event, without waiting
 // for the app. Most tests want Open.
 func (tab *Tab) Navigate(url string) {
