@@ -754,14 +754,26 @@ func TestSubPath(t *testing.T) {
 }
 
 // TestLargeText reads the app on a phone with the browser's text set to
-// 150% and 200% (24 and 32 px): nothing may run off the side of the screen
-// (every navigation link on it, no scrolling sideways), and the header may
-// not stay over the page, where it would hide a third of a short window.
+// 150% and 200% (24 and 32 px), and in a desktop window zoomed to 400% (320
+// by 256 CSS px, where WCAG asks that nothing need scrolling sideways):
+// nothing may run off the side of the screen (every navigation link on it,
+// no scrolling sideways), and the header may not stay over the page, where
+// it would hide a third of a short window.
 func TestLargeText(t *testing.T) {
 	s := start(t)
-	for _, px := range []int{24, 32} {
-		t.Run(strconv.Itoa(px), func(t *testing.T) {
-			tab := s.privateTab(t, 360, 740)
+	views := []struct {
+		name          string
+		width, height int
+		px            int
+	}{
+		{"text 150%", 360, 740, 24},
+		{"text 200%", 360, 740, 32},
+		{"zoom 400%", 320, 256, 16},
+	}
+	for _, v := range views {
+		t.Run(v.name, func(t *testing.T) {
+			px := v.px
+			tab := s.privateTab(t, v.width, v.height)
 			tab.TextSize(px)
 			check := func(where string) {
 				t.Helper()
@@ -786,13 +798,13 @@ func TestLargeText(t *testing.T) {
 					t.Errorf("%s: text is %s, want the reader's %s", where, m.Text, want)
 				}
 				if len(m.Wide) > 0 {
-					t.Errorf("%s at %dpx text runs off the screen: %s", where, px, strings.Join(m.Wide, ", "))
+					t.Errorf("%s (%s) runs off the screen: %s", where, v.name, strings.Join(m.Wide, ", "))
 				}
 				if len(m.Nav) > 0 {
-					t.Errorf("%s at %dpx text: navigation links off the screen: %s", where, px, strings.Join(m.Nav, ", "))
+					t.Errorf("%s (%s): navigation links off the screen: %s", where, v.name, strings.Join(m.Nav, ", "))
 				}
 				if m.Header > m.Inner/4 {
-					t.Errorf("%s at %dpx text: scrolled to the end, the header still covers %.0f of %.0f px", where, px, m.Header, m.Inner)
+					t.Errorf("%s (%s): scrolled to the end, the header still covers %.0f of %.0f px", where, v.name, m.Header, m.Inner)
 				}
 			}
 			for _, p := range pages {
@@ -811,6 +823,11 @@ func TestLargeText(t *testing.T) {
 			fill(t, tab, "Your answer", strongFree)
 			score(t, tab)
 			check("a drill with its report")
+			saveAttempt(t, tab)
+			tab.Open(s.server.URL("/progress"))
+			openAttempt(t, tab)
+			tab.WaitFor("heading", "Your answer")
+			check("a saved attempt")
 		})
 	}
 }
