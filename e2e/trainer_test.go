@@ -925,3 +925,40 @@ func TestPrint(t *testing.T) {
 	waitH1(t, tab, mistakeQuestion)
 	check("a question")
 }
+
+// TestLocalTimes reads saved times in New York, one from summer and one from
+// winter: each must show the hour the clock showed then (09:30 in July is
+// 13:30 UTC, and 08:30 in January), whichever season it is now.
+func TestLocalTimes(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.TimeZone("America/New_York")
+	tab.SetLocalStorage(s.server.Origin(), map[string]string{
+		"stardrill/schema":                    "1",
+		"stardrill/attempt/aaaaaaaaa00000001": `{"v":1,"id":"aaaaaaaaa00000001","question":"made-a-mistake","saved":"2026-07-01T13:30:00Z","score":40,"engine":1}`,
+		"stardrill/attempt/aaaaaaaaa00000002": `{"v":1,"id":"aaaaaaaaa00000002","question":"costly-mistake","saved":"2026-01-15T13:30:00Z","score":60,"engine":1}`,
+		"stardrill/draft/made-a-mistake":      `{"v":1,"question":"made-a-mistake","answer":"In my first job","updated":"2026-07-02T13:30:00Z"}`,
+		"stardrill/draft/costly-mistake":      `{"v":1,"question":"costly-mistake","answer":"In my first job","updated":"2026-01-16T13:30:00Z"}`,
+	})
+	tab.Open(s.server.URL("/progress"))
+	tab.WaitTrue("the attempts", `document.querySelectorAll(".attempt").length === 2`)
+	var meta []string
+	tab.Eval(`[...document.querySelectorAll(".attempt-meta")].map((e) => e.innerText)`, &meta)
+	for _, want := range []string{"1 Jul 2026, 09:30", "15 Jan 2026, 08:30"} {
+		if !strings.Contains(strings.Join(meta, "\n"), want) {
+			t.Errorf("Progress lists %q, want an attempt saved at %s", meta, want)
+		}
+	}
+	tab.Open(s.server.URL("/"))
+	tab.WaitFor("heading", "Continue a draft")
+	var list string
+	tab.Eval(`[...document.querySelectorAll("h2")].find((h) => h.innerText === "Continue a draft").parentElement.innerText`, &list)
+	for _, want := range []string{"2 Jul 09:30", "16 Jan 08:30"} {
+		if !strings.Contains(list, want) {
+			t.Errorf("the drafts read %q, want one kept at %s", list, want)
+		}
+	}
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	tab.WaitTrue("the note that the draft from 2 Jul 09:30 is back", `[...document.querySelectorAll("[role=status]")].some((e) => e.innerText === "Your draft from 2 Jul 09:30 is back.")`)
+	tab.Eval(`localStorage.clear()`, nil)
+}

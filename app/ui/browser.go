@@ -1,11 +1,26 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // The few things the UI asks of the browser directly. When prerendering
 // natively, app.Window() is inert and these do nothing.
+
+// localTime returns t as the browser's clock showed it then, daylight saving
+// time included. Go's time.Local in the browser is the offset of the moment
+// the program started, applied to every date: a summer morning's attempt
+// read an hour early all winter.
+func localTime(t time.Time) time.Time {
+	date := app.Window().Get("Date")
+	if !date.Truthy() {
+		return t.Local()
+	}
+	offset := date.New(float64(t.UnixMilli())).Call("getTimezoneOffset").Int()
+	return t.In(time.FixedZone("", -offset*60))
+}
 
 // focusElement moves keyboard focus to the element with the given ID.
 func focusElement(id string) {

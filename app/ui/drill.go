@@ -190,7 +190,7 @@ func (p *DrillPage) start(q bank.Question) {
 			p.fields = *d.Fields
 		}
 		p.elapsed = time.Duration(d.Seconds) * time.Second
-		p.draftNote = "Your draft from " + d.UpdatedAt.Local().Format("2 Jan 15:04") + " is back."
+		p.draftNote = "Your draft from " + localTime(d.UpdatedAt).Format("2 Jan 15:04") + " is back."
 	}
 	p.analyze()
 }
@@ -263,7 +263,7 @@ func (p *DrillPage) renderPicker() app.UI {
 			for _, d := range drafts {
 				if q, ok := b.Question(d.QuestionID); ok {
 					h.WriteString(`<li>` + linkHTML("/?q="+q.ID, q.Text) +
-						`<span class="small muted"> · ` + escapeHTML(d.UpdatedAt.Local().Format("2 Jan 15:04")) + `</span></li>`)
+						`<span class="small muted"> · ` + escapeHTML(localTime(d.UpdatedAt).Format("2 Jan 15:04")) + `</span></li>`)
 				}
 			}
 			return app.Raw(cardHTML("Continue a draft", `<ul class="list-plain question-list">`+h.String()+`</ul>`))

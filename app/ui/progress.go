@@ -241,7 +241,7 @@ func (l *attemptList) click(ctx app.Context, e app.Event) {
 }
 
 func attemptMeta(a store.Attempt) string {
-	parts := []string{"score " + strconv.Itoa(a.Score), a.SavedAt.Local().Format("2 Jan 2006, 15:04"), clock(time.Duration(a.Seconds) * time.Second)}
+	parts := []string{"score " + strconv.Itoa(a.Score), localTime(a.SavedAt).Format("2 Jan 2006, 15:04"), clock(time.Duration(a.Seconds) * time.Second)}
 	if a.Grade != "" {
 		parts = append(parts, "felt "+a.Grade)
 	}

@@ -322,6 +322,13 @@ func (tab *Tab) TextSize(px int) {
 	tab.run(fmt.Sprintf("setting the default text size to %dpx", px), page.SetFontSizes(&page.FontSizes{Standard: int64(px), Fixed: int64(px) * 13 / 16}))
 }
 
+// TimeZone makes the page's clock show the time of an IANA zone, such as
+// "America/New_York", daylight saving time included.
+func (tab *Tab) TimeZone(zone string) {
+	tab.t.Helper()
+	tab.run("setting the time zone to "+zone, emulation.SetTimezoneOverride(zone))
+}
+
 // Navigate loads url and waits for the page's load event, without waiting
 // for the app. Most tests want Open.
 func (tab *Tab) Navigate(url string) {
