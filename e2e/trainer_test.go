@@ -962,3 +962,32 @@ func TestLocalTimes(t *testing.T) {
 	tab.WaitTrue("the note that the draft from 2 Jul 09:30 is back", `[...document.querySelectorAll("[role=status]")].some((e) => e.innerText === "Your draft from 2 Jul 09:30 is back.")`)
 	tab.Eval(`localStorage.clear()`, nil)
 }
+
+// TestAddQuestionWithEnter adds a question of one's own by pressing Enter in
+// its text box, as in any form: first without a competency (the page says
+// so), then with one. The page stays; nothing is lost on the way.
+func TestAddQuestionWithEnter(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/questions"))
+	tab.Eval(`window.e2eSamePage = true`, nil)
+	const mine = "Tell me about a time you calmed an angry customer on the phone."
+	fill(t, tab, "Your question", mine)
+	tab.Press(kb.Enter)
+	tab.WaitFor("alert", "")
+	tab.WaitTrue("the reason", `document.querySelector("[role=alert]").innerText === "Choose a competency for the question."`)
+	if v := tab.Find("textbox", "Your question").Value(); v != mine {
+		t.Errorf("after the refusal the question reads %q, want what was typed", v)
+	}
+	tab.Eval(`(() => { const s = document.getElementById("new-competency"); s.value = "customer"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil)
+	tab.Find("textbox", "Your question").Focus()
+	tab.Press(kb.Enter)
+	tab.WaitFor("link", "Open your question")
+	var same bool
+	tab.Eval(`window.e2eSamePage === true`, &same)
+	if !same {
+		t.Error("pressing Enter loaded the page again")
+	}
+	tab.Find("link", "Open your question").Click()
+	waitH1(t, tab, mine)
+}

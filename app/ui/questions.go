@@ -424,7 +424,8 @@ func (p *QuestionsPage) renderAdd(comps []bank.Competency) app.UI {
 	for _, c := range comps {
 		opts = append(opts, option{c.ID, c.Name})
 	}
-	return region("card stack", "add-heading").Body(
+	// A form, so that Enter in the text box adds the question too.
+	return app.Elem("form").Class("card stack").Attr("aria-labelledby", "add-heading").OnSubmit(p.add).Body(
 		app.Elem("h2").ID("add-heading").Text("Add your own question"),
 		app.Elem("p").Class("muted small").Text("Preparing for a question you expect? Add it here. It stays in this browser and you can practise it like any other."),
 		app.Elem("div").Body(
@@ -447,12 +448,13 @@ func (p *QuestionsPage) renderAdd(comps []bank.Competency) app.UI {
 			)
 		}),
 		app.Elem("div").Body(
-			app.Elem("button").Class("primary").Text("Add question").OnClick(p.add),
+			app.Elem("button").Attr("type", "submit").Class("primary").Text("Add question"),
 		),
 	)
 }
 
 func (p *QuestionsPage) add(ctx app.Context, e app.Event) {
+	e.PreventDefault() // the page stays; the app adds the question
 	b := p.Env.questions()
 	q := store.Question{ID: bank.CustomPrefix + p.Env.newID(), Competency: p.newComp, Text: strings.TrimSpace(p.newText), CreatedAt: p.Env.Now()}
 	if err := b.ValidateCustom(bank.Question{ID: q.ID, Competency: q.Competency, Text: q.Text}); err != nil {
