@@ -35,6 +35,7 @@ func TestDebug(t *testing.T) {
 
 func dump(ans string) string {
 	var sb strings.Builder
+	loadTables()
 	a := analyze(ans, nil, nil)
 	var rep Report
 	a.report(&rep)
