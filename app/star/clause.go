@@ -116,8 +116,12 @@ func isLyAdverb(w string) bool {
 		w != "supply" && w != "apply" && w != "reply" && w != "rally" && w != "italy" && w != "july"
 }
 
+// skippable reports whether t may stand between a subject and its verb
+// without ending the subject: an adverb ("I quickly fixed"), or the first
+// half of a hyphenated verb ("I double-checked", "I re-ran", "we
+// co-wrote").
 func skippable(t *token) bool {
-	return (t.f&fAdv != 0 || isLyAdverb(t.w)) && !t.past() && t.f&(fSubjI|fWe|fModal|fPresent|fPastBe) == 0
+	return (t.f&fAdv != 0 || isLyAdverb(t.w) || t.hyphen) && !t.past() && t.f&(fSubjI|fWe|fModal|fPresent|fPastBe) == 0
 }
 
 // buildClauses splits every sentence into clauses and computes their

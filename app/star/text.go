@@ -15,6 +15,7 @@ type token struct {
 	pct        bool   // a number followed by '%'
 	money      bool   // a number preceded by a currency sign
 	skip       bool   // a bullet number or a heading label: not part of any sentence
+	hyphen     bool   // joined to the next word by a hyphen: "double" in "double-checked"
 }
 
 // past reports whether the token is a past-tense or past-participle verb form.
@@ -123,6 +124,7 @@ func tokenize(text string, toks []token) []token {
 			continue
 		}
 		t := token{start: start, end: i}
+		t.hyphen = i+1 < len(text) && text[i] == '-' && wordRuneAt(text, i+1)
 		if ascii {
 			t.w = low[start:i]
 		} else {
@@ -461,6 +463,9 @@ func clauseBreak(text string, toks []token, i, n, t1 int) bool {
 		return false
 	}
 	nx := &toks[i+1]
+	if nx.hyphen && i+2 < t1 && toks[i+2].simplePast() {
+		nx = &toks[i+2] // "and double-checked": the verb is the second half
+	}
 	switch w.w {
 	case "and", "but", "so", "then":
 		return nx.f&(fSubjI|fWe|fSubjOther|fSeq|fAdv) != 0 || nx.simplePast() || nx.w == "as" || nx.w == "the"
