@@ -688,6 +688,9 @@ func (a *analyzer) matchIndex(c *clause, i, limit int, idx *phraseIndex, best *[
 	if t.quantity() {
 		a.matchList(c, i, limit, idx.next["<num>"], best, bestEnd)
 	}
+	if t.pct {
+		a.matchList(c, i, limit, idx.next["<pct>"], best, bestEnd)
+	}
 }
 
 func (a *analyzer) matchList(c *clause, i, limit int, list []phrase, best *[nCat]float32, bestEnd *[nCat]int) {
@@ -731,6 +734,8 @@ func matchWord(pw string, t *token) bool {
 		return t.f&fYear != 0
 	case "<num>":
 		return t.quantity()
+	case "<pct>":
+		return t.pct
 	}
 	if n := len(pw); n > 1 && pw[n-1] == '*' {
 		return strings.HasPrefix(t.w, pw[:n-1])

@@ -303,7 +303,12 @@ func buildPhrases() map[string]*phraseIndex {
 		compared to|compared with|from <num>|to none|to zero|down to|more than before|less than before|
 		hit <num>|hit the target|hit our target|hit the goal|hit our goal|met the target|met our target|
 		met the deadline|met our deadline|beat the target|beat our target|exceeded the target|next sprint|
-		next quarter|next month|next year|the following week`)
+		next quarter|next month|next year|the following week|ended the quarter with|ended the year with|
+		ended the month with|finished the quarter with|finished the year with|hit every target|met every target|
+		hit every deadline|met every deadline|hit every monthly|met every monthly|hit every weekly|met every weekly|
+		hit all our targets|met all our targets|hit all my targets|met all my targets|met all our deadlines|
+		met all my deadlines|hit my targets|met my targets|hit our targets|met our targets|for <pct> of|
+		i've hit|i have hit|we've hit|we have hit`)
 	// Lesson: what the speaker learned or changed.
 	add(pLesson, 2.2, false, `i learned|i've learned|i have learned|learned from|learned to|learned how|
 		learned a|learned the|learned that|it taught me|taught me|the lesson|a lesson|my lesson|lesson learned|

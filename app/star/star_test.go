@@ -732,3 +732,47 @@ func TestHyphenatedVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestResultPhrasings: people state a result in many ways. Each sentence
+// below ends the same story; each must be read as its result, and the story
+// without it must have none (so the result found is that sentence). Three
+// of them ("We ended the quarter with…", "I've hit every monthly target",
+// "for 95% of tickets") once read as actions or a lesson.
+func TestResultPhrasings(t *testing.T) {
+	const story = "Last spring I ran the support desk for a software firm. I rewrote our reply templates and I trained four new agents. "
+	if r := Analyze(Input{Answer: story}); r.Parts.Result.Present {
+		t.Fatalf("the story without an ending reads as having a result: %q", story)
+	}
+	for _, result := range []string{
+		"As a result, complaints dropped by 30 percent.",
+		"Complaints went down 30% over the next quarter.",
+		"This reduced complaints by 30%.",
+		"By the end of the quarter we had 30% fewer complaints.",
+		"The outcome was 30% fewer complaints.",
+		"We ended the quarter with complaints down by a third.",
+		"Since then I've hit every monthly target.",
+		"We kept response times under two hours for 95% of tickets.",
+		"My manager was really pleased and asked me to share the templates with other teams.",
+		"That saved the company around $40,000 a year.",
+		"Customer satisfaction rose from 72% to 88%.",
+		"We met the deadline with two days to spare.",
+		"I got the backlog down from 400 tickets to under 50 in a month.",
+		"Thanks to that, no customer waited more than a day for an answer.",
+	} {
+		if r := Analyze(Input{Answer: story + result}); !r.Parts.Result.Present {
+			t.Errorf("no result found in %q", result)
+		}
+	}
+	// Actions worded like some of those results are still actions.
+	for _, action := range []string{
+		"I met every new agent in their first week and walked them through the tools.",
+		"I hit every branch in the region to collect their complaints.",
+		"For 3 of the 5 teams I wrote new scripts, and I called the other two myself.",
+		"I have met all the team leads to plan the rollout.",
+		"We ended the month by reviewing the templates together.",
+	} {
+		if r := Analyze(Input{Answer: story + action}); r.Parts.Result.Present {
+			t.Errorf("%q read as a result", action)
+		}
+	}
+}
