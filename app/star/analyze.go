@@ -52,6 +52,7 @@ func Analyze(in Input) Report {
 func analyze(text string, fields *[4]span, rubric *Rubric) *analyzer {
 	a := &analyzer{text: text, rubric: rubric}
 	a.toks = tokenize(text, make([]token, 0, len(text)/5+4))
+	phrasalVerbs(a.toks)
 	a.sents = splitSentences(text, a.toks, make([]sentence, 0, len(text)/60+2))
 	if fields != nil {
 		for i := range a.sents {
@@ -67,6 +68,22 @@ func analyze(text string, fields *[4]span, rubric *Rubric) *analyzer {
 	a.historicalPresent()
 	a.label()
 	return a
+}
+
+// phrasalVerbs clears the outcome flag of a verb that a particle turns into
+// a plain action: "reached out" is contacting, not reaching a goal, and
+// "signed up", "passed on" or "stopped by" report no outcome either.
+func phrasalVerbs(toks []token) {
+	for i := 0; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if t.f&fOutcome == 0 || t.end != toks[i+1].start-1 {
+			continue
+		}
+		switch t.w + " " + toks[i+1].w {
+		case "reached out", "signed up", "passed on", "passed along", "stopped by", "finished off":
+			t.f &^= fOutcome
+		}
+	}
 }
 
 // cutText returns the longest prefix of s of at most max bytes that ends
@@ -142,7 +159,7 @@ func (a *analyzer) scores(c *clause, rel float32, first bool) [nKinds]float32 {
 	sc[kA] = act
 
 	r := capf(f.cat[pResult], 2.5) + 0.8*capi(f.outcome, 2) + 0.5*capi(f.eval, 2) + 0.8*min1(f.passiveResult)
-	if f.iVerb != "" && lexicon[f.iVerb].f&fOutcome != 0 { // "I passed", "I won"
+	if f.iOutcome { // "I passed", "I won"
 		r += 0.8
 	}
 	if f.qty > 0 {

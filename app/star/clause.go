@@ -51,6 +51,7 @@ type feats struct {
 	cond                 bool   // the clause opens with "if"
 	sub                  bool   // the clause opens with "when", "while", "where": setting
 	iVerb                string // the first action verb with I
+	iOutcome             bool   // that verb reports an outcome: "I passed", "I won"
 	qty, years, timeW    int
 	work, role, proper   int
 	outcome, eval        int
@@ -574,7 +575,7 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 				ft.passiveResult++
 			}
 			if s == subjI && ft.iVerb == "" {
-				ft.iVerb = t.w
+				ft.iVerb, ft.iOutcome = t.w, t.f&fOutcome != 0
 			}
 			ft.act(s)
 		}

@@ -776,3 +776,30 @@ func TestResultPhrasings(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrasalVerbs: "reached" reports an outcome ("we reached our target"),
+// "reached out" an action (contacting someone); so do "signed up", "passed
+// on" and "stopped by". A story of such actions has no result, and would
+// otherwise hide the tip to add one. ("The feedback" reads as a result only
+// as a subject: "the feedback was glowing", not "I passed on the feedback".)
+func TestPhrasalVerbs(t *testing.T) {
+	const story = "Last year I led a small sales team and our pipeline was thin. "
+	for _, action := range []string{
+		"I reached out to our three biggest clients myself.",
+		"I signed up for a negotiation course and practised with two colleagues.",
+		"I passed on the feedback to each of the 5 reps.",
+		"I stopped by every branch to meet the managers.",
+	} {
+		if r := Analyze(Input{Answer: story + action}); r.Parts.Result.Present {
+			t.Errorf("%q read as a result", action)
+		}
+	}
+	for _, result := range []string{
+		"We reached our quarterly target two weeks early.",
+		"I signed three new clients that month.",
+	} {
+		if r := Analyze(Input{Answer: story + result}); !r.Parts.Result.Present {
+			t.Errorf("no result found in %q", result)
+		}
+	}
+}
