@@ -274,7 +274,10 @@ func buildPhrases() map[string]*phraseIndex {
 		i was the owner|i was accountable|i took ownership|i was the one|it was on me to|i volunteered to|i offered to|i was brought in|
 		my part was|the goal was|our goal was|the aim was|our aim was|the objective was|our objective was|
 		the task was|my job|my role|my task|my responsibility|my goal|my objective|responsible for|
-		in charge of|accountable for`)
+		in charge of|accountable for|the challenge was to|my challenge was|the challenge for me was|
+		set myself the target|set myself a target|set myself the goal|set myself a goal|set ourselves the target|
+		set ourselves a target|set ourselves the goal|set ourselves a goal|the brief was|the ask was|
+		i was given the job|i was given the task`)
 	add(pTask, 1.2, false, `i had to|i needed to|i'd need to|we needed to|we had to|the challenge was|the problem was|
 		the issue was|needed to be|had to be|i wanted to make sure|i wanted to|make sure|in order to|so that we|
 		so that i|the deadline|a deadline|our deadline|my deadline|the target|our target|the plan was|

@@ -803,3 +803,29 @@ func TestPhrasalVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestTaskPhrasings: the Task is said in many ways; each sentence below, in
+// the same story, must be read as it. "The challenge was to…" once read as
+// the situation and "I set myself the target of…" as an action.
+func TestTaskPhrasings(t *testing.T) {
+	const before, after = "In 2023 I was working at a logistics company. ", " I organised the routes again and I prioritised the late orders. Delays fell by 20%."
+	if r := Analyze(Input{Answer: before + after[1:]}); r.Parts.Task.Present {
+		t.Fatal("the story without a task reads as having one")
+	}
+	for _, task := range []string{
+		"I was tasked with cutting our delivery delays.",
+		"The challenge was to cut our delivery delays before peak season.",
+		"My role was to cut our delivery delays.",
+		"The goal was to cut our delivery delays by a fifth.",
+		"I had to cut our delivery delays.",
+		"My manager asked me to cut our delivery delays.",
+		"I was in charge of cutting our delivery delays.",
+		"I needed to find a way to cut our delivery delays.",
+		"It fell to me to cut our delivery delays.",
+		"I set myself the target of cutting delivery delays.",
+	} {
+		if r := Analyze(Input{Answer: before + task + after}); !r.Parts.Task.Present {
+			t.Errorf("no task found in %q", task)
+		}
+	}
+}
