@@ -368,7 +368,11 @@ func buildPhrases() map[string]*phraseIndex {
 		terrible manager|bad manager|bad boss|terrible boss|made it impossible|if they had|if he had|if she had|
 		if only they|if only he|if only she|if only my|if my manager had|if the client had|if the team had|
 		they should have|he should have|she should have|they should've|he should've|she should've`)
-	add(pBlame, 2, true, `to blame|blamed|dropped the ball|messed up|screwed up|messed it up|screwed it up`)
+	add(pBlame, 2, true, `to blame|blamed|dropped the ball|messed up|screwed up|messed it up|screwed it up|
+		kept making mistakes|kept making errors|kept messing up|kept getting it wrong`)
+	add(pBlame, 2, false, `i blame the|i blame them|i blame him|i blame her|i blame it on|i blame management|
+		i blame my team|i blame my manager|i blame my boss|i blame my colleague|i blame my colleagues|blame it on|
+		the blame lies|blame lies with`)
 	// Others' failings told as fact are common in good answers ("the vendor
 	// failed to deliver, so I ..."); they count only when they pile up.
 	add(pBlame, 0.7, true, `made a mistake|made an error|made the mistake|failed to|forgot to|didn't bother|

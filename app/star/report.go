@@ -335,13 +335,14 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 		fs.longPen = math.Min(12, float64(a.words-450)/25)
 		x -= fs.longPen
 	}
+
+	// Caps. Blame costs after the length cap, so that a short answer, capped
+	// by its length, cannot gain from a sentence of blame.
+	fs.lengthCap = lengthCap(a.words)
+	x = math.Min(x, fs.lengthCap)
 	if sig.Blame {
 		x = math.Min(x-20, 50)
 	}
-
-	// Caps.
-	fs.lengthCap = lengthCap(a.words)
-	x = math.Min(x, fs.lengthCap)
 	switch {
 	case !fs.firstPerson && fs.implCl >= 2:
 		x = math.Min(x, 45) // notes without "I"

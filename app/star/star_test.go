@@ -829,3 +829,33 @@ func TestTaskPhrasings(t *testing.T) {
 		}
 	}
 }
+
+// TestBlameInShortAnswers: a sentence of blame lowers the score of a short
+// answer too. Such an answer is capped by its length, and the blame was once
+// taken off before the cap: the added words raised the cap by more than the
+// blame cost (40 -> 49). Two of these ways of blaming were not recognized.
+func TestBlameInShortAnswers(t *testing.T) {
+	const story = "Last year I ran the monthly payroll at a retail firm. I checked every figure, I fixed the errors and I wrote a new checklist. Errors fell by half in three months."
+	base := Analyze(Input{Answer: story})
+	for _, blame := range []string{
+		"Honestly, the other team dropped the ball.",
+		"It was really the vendor's fault for sending bad data.",
+		"My teammate, who was new, kept making mistakes.",
+		"I blame the system more than anyone.",
+	} {
+		for _, answer := range []string{story + " " + blame, blame + " " + story} {
+			r := Analyze(Input{Answer: answer})
+			if !r.Signals.Blame {
+				t.Errorf("blame not flagged in %q", answer)
+			}
+			if r.Score >= base.Score {
+				t.Errorf("score %d -> %d after adding %q", base.Score, r.Score, blame)
+			}
+		}
+	}
+	for _, own := range []string{"I blame myself for the delay.", "I kept making mistakes until I built the checklist."} {
+		if r := Analyze(Input{Answer: story + " " + own}); r.Signals.Blame {
+			t.Errorf("%q read as blame", own)
+		}
+	}
+}
