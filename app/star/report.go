@@ -351,7 +351,9 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 	case sig.Ownership == "none":
 		x = math.Min(x, 30)
 	case sig.Ownership == "we":
-		x = math.Min(x, 50)
+		// A cost as well as a cap: a short answer, held by its length
+		// cap, would otherwise score the same told with "we".
+		x = math.Min(x-10, 50)
 	}
 	if sig.Denial {
 		x = math.Min(x, 20)

@@ -859,3 +859,23 @@ func TestBlameInShortAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestWeInShortAnswers: told with "we" for "I", a short answer scores lower
+// too. "We" capped the score at 50, and a short answer held lower by its
+// length lost nothing (40 either way); it now costs 10 points as well.
+func TestWeInShortAnswers(t *testing.T) {
+	we := strings.NewReplacer(". I ", ". We ", " I ", " we ", "I ", "We ", " my ", " our ", " myself ", " ourselves ")
+	for _, answer := range []string{
+		"Last year I ran the monthly payroll at a retail firm. I checked every figure, I fixed the errors and I wrote a new checklist. Errors fell by half in three months.",
+		"I missed a client deadline by two days because I underestimated the data cleaning. I called the client that morning, apologised, gave a new date and delivered the partial results that were ready. Since then I add a buffer of a day per data source to every estimate, and I've hit my last twelve deadlines.",
+		"In my first month as a shift lead, two of our six staff called in sick on a Saturday. I moved myself onto the tills, I asked a colleague to cover the stockroom and I called in one part-timer. We served every customer without a single complaint, and my manager asked me to write up the plan for other shifts.",
+	} {
+		r, w := Analyze(Input{Answer: answer}), Analyze(Input{Answer: we.Replace(answer)})
+		if w.Signals.Ownership != "we" {
+			t.Errorf("ownership %q told with we: %q", w.Signals.Ownership, we.Replace(answer))
+		}
+		if w.Score >= r.Score {
+			t.Errorf("score %d -> %d told with we: %q", r.Score, w.Score, we.Replace(answer))
+		}
+	}
+}
