@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/chromedp/cdproto/emulation"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -683,16 +684,34 @@ func TestDrillControls(t *testing.T) {
 	tab.Find("button", "Reset timer").Click()
 	tab.WaitTrue("the timer to reset", timer+` === "0:00"`)
 
+	// Free text goes into the boxes by the part each sentence plays, and
+	// comes back into them as it was after a trip to free text.
 	fill(t, tab, "Your answer", strongFree)
 	tab.Find("button", "Guided STAR").Click()
-	if got := tab.WaitFor("textbox", "Situation").Value(); got != strongFree {
-		t.Errorf("switching to guided mode put %q in Situation, want the whole answer", got)
+	boxes := func() map[string]string {
+		m := map[string]string{}
+		for _, part := range []string{"Situation", "Task", "Action", "Result"} {
+			m[part] = tab.WaitFor("textbox", part).Value()
+		}
+		return m
 	}
-	fill(t, tab, "Result", "We shipped on time.")
+	first := boxes()
+	for part, starts := range map[string]string{"Situation": "Last spring", "Task": "I was responsible", "Result": "Everyone was paid"} {
+		if !strings.HasPrefix(first[part], starts) {
+			t.Errorf("switching to guided mode put %q in %s, want the sentence starting %q", first[part], part, starts)
+		}
+	}
+	if !strings.Contains(first["Action"], "I calculated what each person was owed") {
+		t.Errorf("switching to guided mode put %q in Action", first["Action"])
+	}
 	tab.Find("button", "Free text").Click()
 	got := tab.WaitFor("textbox", "Your answer").Value()
-	if !strings.Contains(got, strongFree) || !strings.Contains(got, "We shipped on time.") {
-		t.Errorf("switching back to free text lost words: %q", got)
+	if strings.Join(strings.Fields(got), " ") != strings.Join(strings.Fields(strongFree), " ") {
+		t.Errorf("switching back to free text reads %q, want the answer's words in order", got)
+	}
+	tab.Find("button", "Guided STAR").Click()
+	if again := boxes(); !maps.Equal(again, first) {
+		t.Errorf("back in guided mode the boxes read %q, want %q as before", again, first)
 	}
 
 	tab.Open(s.server.URL("/questions"))

@@ -62,7 +62,18 @@ func FuzzAnalyze(f *testing.F) {
 		if err := checkReport(text, &r); err != nil {
 			t.Fatalf("%q: %v", s, err)
 		}
+		if !guided {
+			if got := Join(Split(s, r.Sentences)); noSpace(got) != noSpace(s) {
+				t.Fatalf("%q split into guided fields reads %q", s, got)
+			}
+		}
 	})
+}
+
+// noSpace returns s without its white space: what splitting text into
+// fields and joining them again must keep.
+func noSpace(s string) string {
+	return strings.Join(strings.Fields(s), "")
 }
 
 // vocabulary is every word the analyzer knows, sorted, and marks that end or

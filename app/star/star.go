@@ -270,3 +270,36 @@ func joinFields(f Fields) (string, [4]span) {
 	}
 	return string(b), spans
 }
+
+// Split divides a free-text answer into the four guided-mode fields by the
+// part each of its sentences plays, as a report of that same text gives
+// them: a sentence goes to its part's field, a lesson to Result, a sentence
+// of no part to the field of the sentence before it. No sentence goes to an
+// earlier field than the one before it, so the text keeps its order and
+// Join gives back every word of it. Sentences that do not fit the text (a
+// report of other text) put it all in Situation.
+func Split(text string, sentences []Sentence) Fields {
+	var fields [4]string
+	field, next := 0, 0
+	for i, s := range sentences {
+		if s.Start < next || s.End < s.Start || s.End > len(text) {
+			return Fields{Situation: strings.TrimSpace(text)}
+		}
+		switch s.Part {
+		case Task:
+			field = max(field, 1)
+		case Action:
+			field = max(field, 2)
+		case Result, Lesson:
+			field = 3
+		}
+		end := len(text)
+		if i+1 < len(sentences) {
+			end = max(sentences[i+1].Start, s.End)
+		}
+		fields[field] += text[next:min(end, len(text))]
+		next = min(end, len(text))
+	}
+	fields[field] += text[next:]
+	return Fields{strings.TrimSpace(fields[0]), strings.TrimSpace(fields[1]), strings.TrimSpace(fields[2]), strings.TrimSpace(fields[3])}
+}

@@ -879,3 +879,61 @@ func TestWeInShortAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestSplit divides free text into the guided fields by the parts its
+// sentences play, keeping its order; Join gives back every word.
+func TestSplit(t *testing.T) {
+	// sentences returns the sentences of text, each ending at a full stop,
+	// with parts.
+	sentences := func(text string, parts ...Part) []Sentence {
+		var out []Sentence
+		start := 0
+		for _, p := range parts {
+			for start < len(text) && (text[start] == ' ' || text[start] == '\n') {
+				start++
+			}
+			end := start + strings.IndexByte(text[start:], '.') + 1
+			out = append(out, Sentence{Start: start, End: end, Part: p})
+			start = end
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		text  string
+		parts []Part
+		want  Fields
+	}{
+		{"one of each", "S1. T1. A1. R1.", []Part{Situation, Task, Action, Result}, Fields{"S1.", "T1.", "A1.", "R1."}},
+		{"a lesson goes with the result", "S1. A1. L1.", []Part{Situation, Action, Lesson}, Fields{"S1.", "", "A1.", "L1."}},
+		{"no part: with the one before", "S1. O1. A1. O2.", []Part{Other, Situation, Action, Other}, Fields{"S1. O1.", "", "A1. O2.", ""}},
+		{"never back to an earlier field", "S1. A1. S2. T2. A2. R1. A3.", []Part{Situation, Action, Situation, Task, Action, Result, Action},
+			Fields{"S1.", "", "A1. S2. T2. A2.", "R1. A3."}},
+		{"paragraphs stay", "S1.\n\nA1. A2.\n\nA3.", []Part{Situation, Action, Action, Action}, Fields{"S1.", "", "A1. A2.\n\nA3.", ""}},
+	}
+	for _, tt := range tests {
+		if got := Split(tt.text, sentences(tt.text, tt.parts...)); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if got := Split("", nil); got != (Fields{}) {
+		t.Errorf("Split of nothing: %q", got)
+	}
+	// Sentences of another text put it all in Situation.
+	other := Analyze(Input{Answer: "Last spring I worked in payroll. I fixed the rates. Errors stopped."}).Sentences
+	if got := Split("A short text.", other); got != (Fields{Situation: "A short text."}) {
+		t.Errorf("Split with another text's sentences: %q", got)
+	}
+	// A real report, and every answer of the corpus: every word is kept,
+	// in order.
+	r := Analyze(Input{Answer: "Last spring I worked in payroll at a logistics firm. I was responsible for overtime. I misread a rate, so I fixed it and told my manager. Everyone was paid within two days."})
+	if got := Split("Last spring I worked in payroll at a logistics firm. I was responsible for overtime. I misread a rate, so I fixed it and told my manager. Everyone was paid within two days.", r.Sentences); got.Situation == "" || got.Action == "" || got.Result == "" {
+		t.Errorf("a story split into %q", got)
+	}
+	for _, ex := range loadExamples(t) {
+		r := Analyze(Input{Answer: ex.Answer})
+		if got := Join(Split(ex.Answer, r.Sentences)); noSpace(got) != noSpace(ex.Answer) {
+			t.Errorf("%s split and joined again reads\n%s", ex.ID, got)
+		}
+	}
+}

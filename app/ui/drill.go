@@ -40,6 +40,10 @@ type DrillPage struct {
 	mode   string // "free" or "guided"
 	answer string
 	fields store.Fields
+	// The boxes that free text was joined from, and that text: back in
+	// guided mode with the text unchanged, the boxes come back as they were.
+	joinedFrom store.Fields
+	joined     string
 
 	// Timer: elapsed is the time counted before runningSince; while
 	// running, the time since runningSince is added.
@@ -487,23 +491,39 @@ func (p *DrillPage) renderModes() app.UI {
 }
 
 // switchMode changes between free text and the four STAR boxes without
-// losing a word: free text moves into the Situation box when the boxes are
-// empty, and the boxes join into free text.
+// losing a word: the boxes join into free text, and free text goes into the
+// boxes sentence by sentence, by the part the feedback engine reads in each
+// (as the boxes were, when the text is the one they were joined into).
 func (p *DrillPage) switchMode(mode string) {
 	if mode == p.mode {
 		return
 	}
 	if mode == "guided" {
 		if p.fields == (store.Fields{}) && strings.TrimSpace(p.answer) != "" {
-			p.fields.Situation = p.answer
+			p.fields = p.split(p.answer)
 		}
 	} else if joined := star.Join(p.starFields()); joined != "" {
+		p.joinedFrom, p.joined = p.fields, joined
 		p.answer = joined
 		p.fields = store.Fields{}
 	}
 	p.mode = mode
 	p.analyze()
 	p.saveDraft()
+}
+
+// split divides free text into the four boxes (see switchMode). It reads
+// the text afresh: the report on screen may be a pause of typing behind.
+func (p *DrillPage) split(text string) store.Fields {
+	if text == p.joined {
+		return p.joinedFrom
+	}
+	r, ok := analyze(star.Input{Answer: text})
+	if !ok {
+		return store.Fields{Situation: text}
+	}
+	f := star.Split(text, r.Sentences)
+	return store.Fields{Situation: f.Situation, Task: f.Task, Action: f.Action, Result: f.Result}
 }
 
 // guidedBoxes describes the four boxes of guided mode.
