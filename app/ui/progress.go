@@ -63,7 +63,7 @@ func (p *ProgressPage) summary(attempts []store.Attempt) []app.UI {
 			stat(strconv.Itoa(len(practised)), label(len(practised), "question practised", "questions practised")),
 			stat(strconv.Itoa(total/len(attempts)), "average score"),
 		),
-		section("Scores over time", scoreChart(attempts, "your attempts")),
+		section("Scores over time", app.Raw(chartHTML(attempts, "your attempts"))),
 		section("Practised by competency", p.coverage(practised)),
 	}
 }
@@ -153,7 +153,7 @@ func (l *attemptList) Render() app.UI {
 			return app.Elem("p").Class("muted").Text("No saved attempts at this question yet.")
 		}),
 		app.If(l.QuestionID != "" && len(attempts) > 1, func() app.UI {
-			return scoreChart(attempts, "your attempts at this question")
+			return app.Raw(chartHTML(attempts, "your attempts at this question"))
 		}),
 		app.Elem("ul").Class("list-plain").Body(l.rows(attempts)...),
 		app.If(len(attempts) > l.limit(), func() app.UI {
@@ -302,34 +302,4 @@ func (l *attemptList) detail(a store.Attempt) app.UI {
 			}),
 		),
 	)
-}
-
-// scoreChart draws scores over time as an inline SVG line chart. It holds
-// numbers only, never user text.
-func scoreChart(attempts []store.Attempt, what string) app.UI {
-	// left leaves room for the scale's figures, written right-aligned
-	// before the grid lines.
-	const w, h, pad, left = 600.0, 180.0, 24.0, 48.0
-	n := len(attempts)
-	var pts, dots strings.Builder
-	for i := range attempts {
-		a := attempts[n-1-i] // oldest first
-		x := left
-		if n > 1 {
-			x = left + float64(i)*(w-left-pad)/float64(n-1)
-		}
-		y := h - pad - float64(a.Score)*(h-2*pad)/100
-		fmt.Fprintf(&pts, "%.1f,%.1f ", x, y)
-		fmt.Fprintf(&dots, `<circle cx="%.1f" cy="%.1f" r="4" class="chart-dot"></circle>`, x, y)
-	}
-	first, last := attempts[n-1].Score, attempts[0].Score
-	label := fmt.Sprintf("Line chart of %s: %d scores from %d to %d, oldest to newest.", what, n, first, last)
-	var grid strings.Builder
-	for _, v := range []int{0, 50, 100} {
-		y := h - pad - float64(v)*(h-2*pad)/100
-		fmt.Fprintf(&grid, `<line x1="%.0f" x2="%.0f" y1="%.1f" y2="%.1f" class="chart-grid"></line><text x="%.0f" y="%.1f" class="chart-label" text-anchor="end" dominant-baseline="middle">%d</text>`, left, w-pad, y, y, left-10, y, v)
-	}
-	svg := fmt.Sprintf(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">%s<polyline points="%s" class="chart-line"></polyline>%s</svg>`,
-		w, h, label, grid.String(), strings.TrimSpace(pts.String()), dots.String())
-	return app.Elem("div").Class("chart-wrap").Body(app.Raw(svg))
 }

@@ -196,3 +196,35 @@ func TestGuard(t *testing.T) {
 		t.Error("analyze failed on a modifier apostrophe")
 	}
 }
+
+// TestChartSVG: the chart names its period, on the axis and to assistive
+// technology, and draws dots only while they stay apart.
+func TestChartHTML(t *testing.T) {
+	day := func(y int, m time.Month, d, score int) store.Attempt {
+		return store.Attempt{SavedAt: time.Date(y, m, d, 12, 0, 0, 0, time.UTC), Score: score}
+	}
+	two := []store.Attempt{day(2027, time.January, 15, 80), day(2026, time.July, 1, 40)} // newest first
+	svg := chartHTML(two, "your attempts")
+	for _, want := range []string{
+		`aria-label="Line chart of your attempts: 2 scores from 40 to 80, oldest to newest, from 1 Jul 2026 to 15 Jan 2027."`,
+		`text-anchor="start">1 Jul 2026</text>`, `text-anchor="end">15 Jan 2027</text>`,
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the chart lacks %s:\n%s", want, svg)
+		}
+	}
+	if n := strings.Count(svg, "<circle"); n != 2 {
+		t.Errorf("%d dots for 2 attempts", n)
+	}
+	same := chartHTML([]store.Attempt{day(2026, time.July, 1, 50), day(2026, time.July, 1, 40)}, "x")
+	if strings.Count(same, "1 Jul 2026</text>") != 1 {
+		t.Errorf("one day's attempts name the day twice:\n%s", same)
+	}
+	var year []store.Attempt
+	for i := range 365 {
+		year = append(year, day(2026, time.January, 1+i, i%100))
+	}
+	if n := strings.Count(chartHTML(year, "x"), "<circle"); n != 0 {
+		t.Errorf("%d dots for a year of attempts: they would only thicken the line", n)
+	}
+}
