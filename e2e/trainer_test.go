@@ -476,6 +476,35 @@ func TestFullStorage(t *testing.T) {
 	saveAttempt(t, tab)
 }
 
+// TestBlockedStorage opens the trainer in a browser that refuses the site
+// any storage (site data blocked in its settings), where reading
+// window.localStorage throws. It once left the page dead: go-app read it at
+// start, and the exception ended the Go program. The page must say that
+// nothing will be kept and how to change that, and still work for the visit.
+func TestBlockedStorage(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	// As Chromium does with site data blocked: the property is there,
+	// configurable, and reading it throws.
+	tab.AddScript(`Object.defineProperty(window, "localStorage", {configurable: true, get() {
+		throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", "SecurityError");
+	}});`)
+	tab.Open(s.server.URL("/"))
+	alert := tab.WaitFor("alert", "")
+	for _, want := range []string{"does not let stardrill save anything", "SecurityError", "Allow this site to store data"} {
+		if !strings.Contains(alert.Text(), want) {
+			t.Errorf("the alert reads %q, want it to say %q", alert.Text(), want)
+		}
+	}
+	tab.Find("button", "Start").Click()
+	tab.WaitTrue("a question", `document.querySelector("h1.question") !== null`)
+	fill(t, tab, "Your answer", strongFree)
+	score(t, tab)
+	saveAttempt(t, tab)
+	navLink(t, tab, "Progress").Click()
+	tab.WaitTrue("the attempt, kept for the visit", `document.querySelectorAll(".attempt").length === 1`)
+}
+
 // TestUnusualAnswers gives the trainer a 1 MB answer, emoji and
 // right-to-left text: it keeps working and says what it did.
 func TestUnusualAnswers(t *testing.T) {

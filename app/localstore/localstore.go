@@ -36,6 +36,13 @@ func New() (store.Backend, error) {
 	if err == nil && (ls.Type() != js.TypeObject) {
 		err = errors.New("window.localStorage is missing")
 	}
+	if err == nil {
+		// The page's stand-in for a storage the browser refuses (see the
+		// site's loader.js) carries the browser's reason.
+		if reason := ls.Get("stardrillBlocked"); reason.Type() == js.TypeString {
+			err = errors.New(reason.String())
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("This browser does not let stardrill save anything here (%v), so your answers "+
 			"would be lost when the page closes. Allow this site to store data (cookies and site data in the "+

@@ -242,6 +242,13 @@ func TestUnavailable(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "This browser does not let stardrill save anything here (SecurityError: The operation is insecure.)") {
 		t.Errorf("throwing localStorage: %v", err)
 	}
+	// The site's loader puts a stand-in in its place that carries the reason.
+	js.Global().Get("Object").Call("defineProperty", js.Global(), "localStorage",
+		map[string]any{"value": map[string]any{"stardrillBlocked": "SecurityError: Access is denied for this document."}, "configurable": true})
+	_, err = New()
+	if err == nil || !strings.HasPrefix(err.Error(), "This browser does not let stardrill save anything here (SecurityError: Access is denied for this document.)") {
+		t.Errorf("the loader's stand-in: %v", err)
+	}
 }
 
 // TestStore runs the real store over the adapter.

@@ -51,3 +51,45 @@ function stardrillCountSlowDownload(body, url, total, showProgress) {
     }
   }, stardrillCountAfterMs);
 }
+
+// -----------------------------------------------------------------------------
+// stardrill: a page whose site data the person blocks.
+// -----------------------------------------------------------------------------
+// Reading window.localStorage then throws a SecurityError, and go-app reads it
+// as it starts (its sweep of expired states) through syscall/js, which
+// cannot catch an exception thrown by a property read: the exception ended
+// the Go program and the page stopped answering. The page gets instead a
+// storage that lasts as long as the page does, marked stardrillBlocked with
+// the browser's reason, so that stardrill tells the person nothing is saved.
+(() => {
+  try {
+    window.localStorage;
+    return;
+  } catch (err) {
+    const items = new Map();
+    const storage = {
+      stardrillBlocked: String(err),
+      get length() {
+        return items.size;
+      },
+      key(i) {
+        const keys = [...items.keys()];
+        return i >= 0 && i < keys.length ? keys[i] : null;
+      },
+      getItem(k) {
+        k = String(k);
+        return items.has(k) ? items.get(k) : null;
+      },
+      setItem(k, v) {
+        items.set(String(k), String(v));
+      },
+      removeItem(k) {
+        items.delete(String(k));
+      },
+      clear() {
+        items.clear();
+      },
+    };
+    Object.defineProperty(window, "localStorage", { value: storage, configurable: true });
+  }
+})();

@@ -101,7 +101,7 @@ func (n *appNotices) Render() app.UI {
 		}),
 		app.If(n.Env.StoreErr != nil, func() app.UI {
 			return app.Elem("div").Class("notice warn").Role("alert").Body(
-				app.Elem("p").Text("This browser would not let stardrill save anything, so your work lasts only until you close the page. " + errText(n.Env.StoreErr)),
+				app.Elem("p").Text(n.Env.StoreErr.Error()), // says what to do
 			)
 		}),
 		app.If(len(problems) > 0 || readOnly, func() app.UI {
@@ -208,10 +208,3 @@ func (n *appNotices) discard(ctx app.Context, e app.Event) {
 
 // actionDataChanged tells pages that saved data changed under them.
 const actionDataChanged = "data-changed"
-
-func errText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
