@@ -75,7 +75,7 @@ func New(entries []Entry) *Index {
 		}
 		ix.question[i] = n
 		if l := strings.ToLower(e.Text); len(l) == len(e.Text) {
-			ix.lower[i] = l
+			ix.lower[i] = fold(l)
 		}
 		ix.letters[i] = letterSet(e.Text)
 	}
@@ -204,8 +204,8 @@ func (ix *Index) find(query string, limit int, within []int) ([]Result, []int) {
 	if query == "" || limit <= 0 {
 		return nil, nil
 	}
-	lowerQuery := strings.ToLower(query)
-	words := strings.Fields(lowerQuery)
+	lowerQuery := fold(strings.ToLower(query))
+	words := wordForms(strings.Fields(lowerQuery))
 	need := needWords(len(words))
 	letters := letterSet(strings.ReplaceAll(query, " ", ""))
 	// The best match so far of each question: an entry and its score.
@@ -335,29 +335,40 @@ func wordAt(text, w string) int {
 }
 
 // wordCount returns how many query words begin a word of text (both in
-// lower case), stopping early once fewer than need can be reached.
-func wordCount(text string, words []string, need int) int {
+// lower case and folded), in any of their forms, stopping early once fewer
+// than need can be reached.
+func wordCount(text string, words []wordForm, need int) int {
 	if text == "" {
 		return 0
 	}
 	found := 0
-	for wi, w := range words {
+	for wi, f := range words {
 		if found+len(words)-wi < need {
 			return found
 		}
-		if wordAt(text, w) >= 0 {
+		if _, at := formAt(text, f.match); at >= 0 {
 			found++
 		}
 	}
 	return found
 }
 
+// formAt returns the first of forms that begins a word of text, and where.
+func formAt(text string, forms []string) (string, int) {
+	for _, w := range forms {
+		if at := wordAt(text, w); at >= 0 {
+			return w, at
+		}
+	}
+	return "", -1
+}
+
 // wordStarts returns the byte offsets of the characters of every query word
 // where it first begins a word of text, in order, for highlighting.
-func wordStarts(text string, words []string) []int {
+func wordStarts(text string, words []wordForm) []int {
 	var hits []int
-	for _, w := range words {
-		at := wordAt(text, w)
+	for _, f := range words {
+		w, at := formAt(text, f.show)
 		if at < 0 {
 			continue
 		}
@@ -369,6 +380,50 @@ func wordStarts(text string, words []string) []int {
 	}
 	slices.Sort(hits)
 	return compact(hits)
+}
+
+// fold spells the way British and American English differ alike, without
+// moving a byte: every z becomes s, so that "prioritize" finds
+// "prioritise" and "organise" finds "organized". Text and query are both
+// folded; a word with a real z matches its own folded self.
+func fold(s string) string {
+	if strings.IndexByte(s, 'z') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "z", "s")
+}
+
+// wordForm is a query word and the forms it may take in the text: the
+// word; without its hyphens ("co-worker" finds "coworker"); and without a
+// final e ("prioritise" finds "prioritisation", "manage" finds "manager").
+type wordForm struct {
+	// show lists the forms longest first, to highlight the most of a match.
+	show []string
+	// match lists the fewest forms that find the same: a form without its
+	// final e finds all the form with it finds.
+	match []string
+}
+
+// wordForms returns the forms of each query word. Each form is the word
+// typed so far, only shorter or plainer, so a Session's narrowing holds.
+func wordForms(words []string) []wordForm {
+	out := make([]wordForm, len(words))
+	for i, w := range words {
+		f := &out[i]
+		for _, base := range []string{w, strings.ReplaceAll(w, "-", "")} {
+			if base == "" || len(f.show) > 0 && base == f.show[0] {
+				continue
+			}
+			f.show = append(f.show, base)
+			if len(base) >= 5 && strings.HasSuffix(base, "e") {
+				f.show = append(f.show, base[:len(base)-1])
+				f.match = append(f.match, base[:len(base)-1])
+			} else {
+				f.match = append(f.match, base)
+			}
+		}
+	}
+	return out
 }
 
 // compact drops repeated offsets (two query words matching the same place).

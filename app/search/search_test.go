@@ -30,6 +30,12 @@ func TestFindRealBank(t *testing.T) {
 		{"mistak", "made-a-mistake"},
 		{"significant error", "made-a-mistake"},
 		{"decision turn out wrong", "made-a-mistake"},
+		// American spelling finds the bank's British, and back; a hyphen
+		// or a final e does not stand in the way.
+		{"prioritize", "got-priorities-wrong"},
+		{"prioritized the wrong", "got-priorities-wrong"},
+		{"co-worker conflict", "conflict-with-coworker"},
+		{"apologise coworkers", "mistake-made-work-for-colleague"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
