@@ -171,6 +171,11 @@ func (a *analyzer) scores(c *clause, rel float32, first bool) [nKinds]float32 {
 	}
 	if rel > 0.6 {
 		r += 0.4
+		// Late in the story, "we" with figures tells its scale: "We moved
+		// 40,000 customers with two hours of downtime."
+		if f.weAct > 0 && f.iAct == 0 && f.qty >= 2 {
+			r += 0.6
+		}
 	}
 	sc[kR] = r
 

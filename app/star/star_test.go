@@ -735,9 +735,10 @@ func TestHyphenatedVerbs(t *testing.T) {
 
 // TestResultPhrasings: people state a result in many ways. Each sentence
 // below ends the same story; each must be read as its result, and the story
-// without it must have none (so the result found is that sentence). Three
+// without it must have none (so the result found is that sentence). Four
 // of them ("We ended the quarter with…", "I've hit every monthly target",
-// "for 95% of tickets") once read as actions or a lesson.
+// "for 95% of tickets", "we" with figures at the end) once read as actions
+// or a lesson.
 func TestResultPhrasings(t *testing.T) {
 	const story = "Last spring I ran the support desk for a software firm. I rewrote our reply templates and I trained four new agents. "
 	if r := Analyze(Input{Answer: story}); r.Parts.Result.Present {
@@ -758,6 +759,7 @@ func TestResultPhrasings(t *testing.T) {
 		"We met the deadline with two days to spare.",
 		"I got the backlog down from 400 tickets to under 50 in a month.",
 		"Thanks to that, no customer waited more than a day for an answer.",
+		"We moved 40,000 customers to the new templates with two hours of downtime.",
 	} {
 		if r := Analyze(Input{Answer: story + result}); !r.Parts.Result.Present {
 			t.Errorf("no result found in %q", result)
