@@ -317,9 +317,6 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 	if sig.Accountable && fs.reflective {
 		x += 3
 	}
-	if fs.covFrac >= 0 {
-		x += 8 * (fs.covFrac - 0.5)
-	}
 
 	// Penalties.
 	fs.hedgePen = math.Min(8, 2*float64(fs.hedges))
@@ -340,6 +337,11 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 	// by its length, cannot gain from a sentence of blame.
 	fs.lengthCap = lengthCap(a.words)
 	x = math.Min(x, fs.lengthCap)
+	// What the question asks for counts after the length cap, so that a
+	// short answer that owns its mistake scores above one that does not.
+	if fs.covFrac >= 0 {
+		x += 8 * (fs.covFrac - 0.5)
+	}
 	if sig.Blame {
 		x = math.Min(x-20, 50)
 	}
