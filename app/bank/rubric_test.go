@@ -49,3 +49,38 @@ func TestMistakeOwnership(t *testing.T) {
 		}
 	}
 }
+
+// TestExamples: the bank's example answers, which the app shows as models
+// and as answers to learn from, are judged as they are labelled: every
+// strong one scores at least 80 without a blame flag, above every weak one
+// of its competency. The two strong examples of giving and receiving
+// feedback once scored 50, flagged for blame: a tech lead saying a review
+// "should have" taken twenty minutes, and a server's behaviour that new
+// hires wanted to leave "because of her", in the story of telling her so.
+func TestExamples(t *testing.T) {
+	b, err := bank.Load(content.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range b.Competencies() {
+		lowestStrong, highestWeak := 101, -1
+		for _, e := range b.Examples(c.ID) {
+			in := star.Input{Answer: e.Answer}
+			if q, ok := b.Question(e.QuestionID); ok {
+				in.Rubric = q.Rubric()
+			}
+			r := star.Analyze(in)
+			if !e.Strong {
+				highestWeak = max(highestWeak, r.Score)
+				continue
+			}
+			lowestStrong = min(lowestStrong, r.Score)
+			if r.Score < 80 || r.Signals.Blame {
+				t.Errorf("%s: the strong example for %s scores %d (blame %v)", c.ID, e.QuestionID, r.Score, r.Signals.Blame)
+			}
+		}
+		if lowestStrong <= highestWeak {
+			t.Errorf("%s: a weak example scores %d, a strong one %d", c.ID, highestWeak, lowestStrong)
+		}
+	}
+}

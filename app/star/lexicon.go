@@ -366,8 +366,7 @@ func buildPhrases() map[string]*phraseIndex {
 		gave me wrong|gave us the wrong|gave us wrong|wasn't in my hands|wasn't really in my hands|not in my hands|
 		not really in my hands|poor management|bad management|poor leadership|bad leadership|
 		terrible manager|bad manager|bad boss|terrible boss|made it impossible|if they had|if he had|if she had|
-		if only they|if only he|if only she|if only my|if my manager had|if the client had|if the team had|
-		they should have|he should have|she should have|they should've|he should've|she should've`)
+		if only they|if only he|if only she|if only my|if my manager had|if the client had|if the team had`)
 	add(pBlame, 2, true, `to blame|blamed|dropped the ball|messed up|screwed up|messed it up|screwed it up|
 		kept making mistakes|kept making errors|kept messing up|kept getting it wrong`)
 	add(pBlame, 2, false, `i blame the|i blame them|i blame him|i blame her|i blame it on|i blame management|
@@ -375,17 +374,19 @@ func buildPhrases() map[string]*phraseIndex {
 		the blame lies|blame lies with`)
 	// Others' failings told as fact are common in good answers ("the vendor
 	// failed to deliver, so I ..."); they count only when they pile up.
-	add(pBlame, 0.7, true, `made a mistake|made an error|made the mistake|failed to|forgot to|didn't bother|
+	add(pBlame, 0.7, true, `they should have|he should have|she should have|they should've|he should've|she should've|
+		made a mistake|made an error|made the mistake|failed to|forgot to|didn't bother|
 		didn't check|didn't tell|never checked|others never|the others didn't|others didn't`)
 	add(pBlame, 0.5, false, `never responded|never replied|never answered|kept changing|last minute|
 		the other team|other teams|they never|he never|she never|they didn't|he didn't|she didn't|they refused|
-		he refused|she refused|they wouldn't|he wouldn't|she wouldn't|no support|didn't support`)
+		he refused|she refused|they wouldn't|he wouldn't|she wouldn't|no support|didn't support|
+		because of his|because of her|because of their`)
 	add(pBlame, 1.5, false, `clean up after|cleaning up after|clean up their mess|clean up his mess|
 		clean up her mess|took credit|takes credit|taking credit|stole my|steal my|the real problem was|
 		the real issue was`)
 	// Attributing the cause to others or to circumstances.
 	add(pBlame, 1, false, `because of my <role>|because my <role>|because of the <role>|because the <role>|
-		because of our <role>|because our <role>|because of his|because of her|because of their|because they|
+		because of our <role>|because our <role>|because they|
 		because he|because she|due to my <role>|due to the <role>|due to their|due to his|due to her|
 		due to poor|due to bad|due to the lack|due to a lack|lack of support|didn't give me|never gave me|
 		never told|never listened|unrealistic|unclear instructions|poor communication|bad communication|
