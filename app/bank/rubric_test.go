@@ -53,7 +53,9 @@ func TestMistakeOwnership(t *testing.T) {
 // TestExamples: the bank's example answers, which the app shows as models
 // and as answers to learn from, are judged as they are labelled: every
 // strong one scores at least 80 without a blame flag, above every weak one
-// of its competency. The two strong examples of giving and receiving
+// of its competency, and covers every point its question asks for (five
+// points of three questions were missed, their cues narrower than the
+// words of their own model answers). The two strong examples of giving and receiving
 // feedback once scored 50, flagged for blame: a tech lead saying a review
 // "should have" taken twenty minutes, and a server's behaviour that new
 // hires wanted to leave "because of her", in the story of telling her so.
@@ -77,6 +79,13 @@ func TestExamples(t *testing.T) {
 			lowestStrong = min(lowestStrong, r.Score)
 			if r.Score < 80 || r.Signals.Blame {
 				t.Errorf("%s: the strong example for %s scores %d (blame %v)", c.ID, e.QuestionID, r.Score, r.Signals.Blame)
+			}
+			// A model answer covers what its question asks for: if
+			// its words miss a point's cues, so would a person's.
+			for _, cv := range r.Coverage {
+				if !cv.Covered {
+					t.Errorf("%s: the strong example does not cover %q", e.QuestionID, cv.Text)
+				}
 			}
 		}
 		if lowestStrong <= highestWeak {
