@@ -87,7 +87,8 @@ func vocabulary() []string {
 	}
 	sort.Strings(v)
 	return append(v, ".", ",", "!", "?", "\n", "\n- ", ":", ";", "—", "(", ")", "40%", "$300", "2019", "14",
-		"I", "We", "They", "She", "Situation:", "Result:", "ʼ", "’", "'")
+		"I", "We", "They", "She", "Situation:", "Result:", "ʼ", "’", "'",
+		"double-checked", "re-ran", "co-wrote", "e-mailed", "follow-up", "re-", "-")
 }
 
 // wordText builds an answer from picks, two bytes a word of vocab.
