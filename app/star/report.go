@@ -317,6 +317,9 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 	if sig.Accountable && fs.reflective {
 		x += 3
 	}
+	if fs.covFrac >= 0 {
+		x += 8 * (fs.covFrac - 0.5)
+	}
 
 	// Penalties.
 	fs.hedgePen = math.Min(8, 2*float64(fs.hedges))
@@ -336,12 +339,14 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 	// Caps. Blame costs after the length cap, so that a short answer, capped
 	// by its length, cannot gain from a sentence of blame.
 	fs.lengthCap = lengthCap(a.words)
-	x = math.Min(x, fs.lengthCap)
-	// What the question asks for counts after the length cap, so that a
-	// short answer that owns its mistake scores above one that does not.
+	limit := fs.lengthCap
 	if fs.covFrac >= 0 {
-		x += 8 * (fs.covFrac - 0.5)
+		// An answer held by its length still loses the question's points
+		// it leaves out, so that a short answer that owns its mistake
+		// scores above one that does not.
+		limit -= 8 * (1 - fs.covFrac)
 	}
+	x = math.Min(x, limit)
 	if sig.Blame {
 		x = math.Min(x-20, 50)
 	}
