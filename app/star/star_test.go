@@ -34,6 +34,11 @@ func checkReport(text string, r *Report) error {
 	if r.Score < 0 || r.Score > 100 {
 		return fmt.Errorf("score %d", r.Score)
 	}
+	// No answer passes the cap its length allows (a short answer told to
+	// add detail cannot score 100).
+	if float64(r.Score) > lengthCap(r.Signals.Words)+0.5 {
+		return fmt.Errorf("score %d above the cap of %.1f for %d words", r.Score, lengthCap(r.Signals.Words), r.Signals.Words)
+	}
 	if r.Version != Version {
 		return fmt.Errorf("version %d", r.Version)
 	}
