@@ -84,6 +84,7 @@ func (c *clause) actions() int { return c.ft.iAct + c.ft.weAct + c.ft.implAct }
 var (
 	taskPassive, resultPassive, errorVerbs, remedyVerbs map[string]bool
 	relationVerbs, ambiguousPast, genericVerbs          map[string]bool
+	asideVerbs                                          map[string]bool
 )
 
 // buildVerbSets fills the word lists above.
@@ -99,6 +100,7 @@ func buildVerbSets() {
 			refunded redid reran traced called phoned told reported flagged rewrote restored recovered undid
 			contacted emailed`)
 	relationVerbs = wordSet("worked reported lived studied belonged sat served volunteered interned")
+	asideVerbs = wordSet("think guess suppose believe reckon")
 	ambiguousPast = wordSet("put set cut let hit quit read shut spread split cost hurt bet beat upset")
 	genericVerbs = wordSet(`believe try tend like love prefer ensure focus value enjoy handle approach pride
 			always consider think feel find`)
@@ -190,11 +192,24 @@ func (a *analyzer) clauseFeats(c *clause, sentStart bool) subj {
 	verbSeen, leading := false, true
 	lead := -1
 	main := subjNone
+	aside := false // the verb of a leading "I think" or "I guess" comes next
 	for j := c.t0; j < c.t1; j++ {
 		t := &toks[j]
 		ft.words++
 		a.countToken(c, j, sentStart && j == c.t0)
+		if aside {
+			aside = false
+			continue
+		}
 		if leading {
+			// "I guess at the next review the director asked me…": a
+			// filler before a clause that tells the past, not its subject
+			// and verb ("I think time management is my strength" is a
+			// claim in the present, and stays one).
+			if t.f&fSubjI != 0 && j+2 < c.t1 && asideVerbs[toks[j+1].w] && a.tellsPast(c, j+2) {
+				aside = true
+				continue
+			}
 			switch t.w {
 			case "if", "whenever", "unless", "suppose", "imagine":
 				ft.cond = true
@@ -293,6 +308,16 @@ func (a *analyzer) clauseFeats(c *clause, sentStart bool) subj {
 		return main
 	}
 	return last
+}
+
+// tellsPast reports whether the clause has a past verb from toks[from] on.
+func (a *analyzer) tellsPast(c *clause, from int) bool {
+	for k := from; k < c.t1; k++ {
+		if t := &a.toks[k]; t.simplePast() || t.f&fPastBe != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // otherSubject reports whether toks[j], a word such as "it", "that" or

@@ -323,7 +323,6 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 
 	// Penalties.
 	fs.hedgePen = math.Min(8, 2*float64(fs.hedges))
-	x -= fs.hedgePen
 	if sig.Vague {
 		x -= 5
 	}
@@ -338,7 +337,10 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 
 	// Caps. Blame costs after the length cap, so that a short answer, capped
 	// by its length, cannot gain from a sentence of blame.
-	fs.lengthCap = lengthCap(a.words)
+	// Fillers ("kind of", "I guess", about two words each) earn no length,
+	// and cost after the cap: a short answer padded with them would
+	// otherwise score above the same answer without them.
+	fs.lengthCap = lengthCap(max(0, a.words-2*fs.hedges))
 	limit := fs.lengthCap
 	if fs.covFrac >= 0 {
 		// An answer held by its length still loses the question's points
@@ -346,7 +348,7 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 		// scores above one that does not.
 		limit -= 8 * (1 - fs.covFrac)
 	}
-	x = math.Min(x, limit)
+	x = math.Min(x, limit) - fs.hedgePen
 	if sig.Blame {
 		x = math.Min(x-20, 50)
 	}

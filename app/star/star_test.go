@@ -944,3 +944,40 @@ func TestSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestMetamorphicFillers pads every strong answer of the corpus with
+// fillers ("I think", "kind of", "basically", "I guess"), one at the start
+// of each sentence: the answer must score lower and be told to cut them.
+// Fillers once added length, and a short answer held by its length cap
+// gained more from the words than it lost to the fillers (57 -> 72).
+func TestMetamorphicFillers(t *testing.T) {
+	fillers := []string{"I think ", "Basically, ", "Kind of, ", "I guess ", "Honestly, "}
+	for _, ex := range strongAnswers(t) {
+		r := Analyze(Input{Answer: ex.Answer})
+		var b strings.Builder
+		prev := 0
+		for i, s := range r.Sentences {
+			b.WriteString(ex.Answer[prev:s.Start])
+			f := fillers[i%len(fillers)]
+			first := ex.Answer[s.Start:s.End]
+			if !strings.HasPrefix(first, "I ") && !strings.HasPrefix(first, "I'") {
+				first = strings.ToLower(first[:1]) + first[1:]
+			}
+			b.WriteString(f + first)
+			prev = s.End
+		}
+		b.WriteString(ex.Answer[prev:])
+		padded := b.String()
+		c := Analyze(Input{Answer: padded})
+		if c.Score >= r.Score && r.Score > 0 {
+			t.Errorf("%s: score %d -> %d with fillers:\n%s", ex.ID, r.Score, c.Score, padded)
+		}
+		var told bool
+		for _, tp := range c.Tips {
+			told = told || tp.ID == "cut-fillers"
+		}
+		if !told {
+			t.Errorf("%s: not told to cut the fillers: %v", ex.ID, c.Tips)
+		}
+	}
+}
