@@ -322,7 +322,6 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 	}
 
 	// Penalties.
-	fs.hedgePen = math.Min(8, 2*float64(fs.hedges))
 	if sig.Vague {
 		x -= 5
 	}
@@ -335,19 +334,18 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 		x -= fs.longPen
 	}
 
-	// Caps. Blame costs after the length cap, so that a short answer, capped
-	// by its length, cannot gain from a sentence of blame.
-	// Fillers ("kind of", "I guess", about two words each) earn no length,
-	// and cost after the cap: a short answer padded with them would
-	// otherwise score above the same answer without them.
+	// Caps. A short answer is held by its length, and what it does wrong
+	// must still cost it there: fillers ("kind of", "I guess", about two
+	// words each) earn no length and cost after the cap, the question's
+	// points it leaves out lower the cap, and blame (below) costs after it.
+	// Otherwise padding an answer with fillers or blame would raise it, and
+	// one that owns its mistake would score no more than one that does not.
 	fs.lengthCap = lengthCap(max(0, a.words-2*fs.hedges))
 	limit := fs.lengthCap
 	if fs.covFrac >= 0 {
-		// An answer held by its length still loses the question's points
-		// it leaves out, so that a short answer that owns its mistake
-		// scores above one that does not.
 		limit -= 8 * (1 - fs.covFrac)
 	}
+	fs.hedgePen = math.Min(8, 2*float64(fs.hedges))
 	x = math.Min(x, limit) - fs.hedgePen
 	if sig.Blame {
 		x = math.Min(x-20, 50)
