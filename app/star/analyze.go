@@ -20,6 +20,9 @@ type analyzer struct {
 	firstAction int  // index of the first action clause, or len(cls)
 	lastAction  int  // index of the last action clause, or -1
 	actionCls   int  // number of clauses with a first-person action
+
+	present []presentVerb // possible present-tense verbs, for retell
+	retold  bool          // the story was told in the present and is read in the past
 }
 
 // Analyze reads an answer and returns its report. It never fails: empty or
@@ -64,8 +67,9 @@ func analyze(text string, fields *[4]span, rubric *Rubric) *analyzer {
 		}
 	}
 	a.cls = make([]clause, 0, len(a.sents)*3+1)
+	a.present = make([]presentVerb, 0, len(a.toks)/8+2)
 	a.buildClauses()
-	a.historicalPresent()
+	a.retell()
 	a.label()
 	return a
 }
@@ -334,7 +338,8 @@ func (a *analyzer) prior(c *clause) {
 func (a *analyzer) hypothetical(i int) bool {
 	c := &a.cls[i]
 	f := &c.ft
-	if f.hypo+f.habit == 0 && f.cat[pHypo] == 0 {
+	routine := f.routine > 0 && f.present > 0 // "every Monday I review the tickets"
+	if f.hypo+f.habit == 0 && f.cat[pHypo] == 0 && !routine {
 		return false
 	}
 	if c.actions() > 0 || c.kind == kL || f.cat[pLesson] > 0 || f.cat[pLessonWeak] > 0 {

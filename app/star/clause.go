@@ -45,6 +45,8 @@ type feats struct {
 	perfect              int    // I have since ...
 	presentOther         int    // present tense with another subject: "she still comes in"
 	presentI, presentWe  int    // plain present verbs with "I", "we": "I call the client"
+	ambiguous            int    // actions whose verb reads the same in the present: "I split the work"
+	routine              int    // every Monday, each morning: time words of a habit
 	otherEvent           int    // a past action by someone else: "the client renewed"
 	trouble              int    // I forgot, I missed: the error in a mistake story
 	troubleW             int    // wrong, mistake, error ...
@@ -112,6 +114,14 @@ func wordSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+func isTimeUnit(w string) bool {
+	switch strings.TrimSuffix(w, "s") {
+	case "day", "week", "month", "year", "quarter", "night":
+		return true
+	}
+	return false
 }
 
 func isLyAdverb(w string) bool {
@@ -197,6 +207,15 @@ func (a *analyzer) clauseFeats(c *clause, sentStart bool) subj {
 		t := &toks[j]
 		ft.words++
 		a.countToken(c, j, sentStart && j == c.t0)
+		if !a.retold && (leading || toks[j-1].f&fConj != 0 && toks[j-1].f&fFunc != 0) {
+			// "…, arrange a payment and apologise": a verb without its
+			// subject, if the story is told in the present.
+			s := c.inherit
+			if verbSeen {
+				s = last
+			}
+			a.noteBareVerb(j, s)
+		}
 		if aside {
 			aside = false
 			continue
@@ -360,6 +379,16 @@ func (a *analyzer) countToken(c *clause, j int, sentFirst bool) {
 	if t.f&fTime != 0 {
 		ft.timeW++
 	}
+	if t.f&(fTime|fUnit) != 0 && j > c.t0 {
+		switch a.toks[j-1].w {
+		case "every", "each":
+			ft.routine++
+		case "last", "one", "that":
+			if t.f&fTime == 0 && isTimeUnit(t.w) {
+				ft.timeW++ // "last year", "one day"
+			}
+		}
+	}
 	if t.f&fWork != 0 {
 		ft.work++
 	}
@@ -454,6 +483,10 @@ func (a *analyzer) contraction(c *clause, s subj, j int) bool {
 	n := a.next(c, j)
 	switch w[strings.IndexByte(w, '\'')+1:] {
 	case "m", "re":
+		if a.retold { // "so I'm working at this startup": "I was working"
+			a.pastBe(c, s, n)
+			return true
+		}
 		if n >= 0 && a.toks[n].past() && resultPassive[a.toks[n].w] {
 			ft.passiveResult++
 		}
@@ -504,6 +537,32 @@ func (ft *feats) act(s subj) {
 	}
 }
 
+// pastBe classifies "was" or "were" with subject s, followed by toks[n].
+func (a *analyzer) pastBe(c *clause, s subj, n int) {
+	ft := &c.ft
+	nw := a.word(n)
+	switch {
+	case nw == "able":
+		ft.act(s)
+		ft.outcome++
+	case strings.HasSuffix(nw, "ing") && len(nw) > 4:
+		ft.background++
+	case n >= 0 && a.toks[n].past() && taskPassive[nw] && (s == subjI || s == subjWe):
+		ft.taskObl++
+	case n >= 0 && resultPassive[nw]:
+		ft.passiveResult++
+	case nw == "responsible" || nw == "accountable" || nw == "in" && n+1 < c.t1 && a.word(n+1) == "charge":
+		ft.taskObl++
+	case s == subjOther && n >= 0 && a.toks[n].past():
+		ft.otherEvent++ // "all six were filed"
+	default:
+		ft.background++
+	}
+	if s == subjOther {
+		ft.otherPast++
+	}
+}
+
 // verb classifies toks[j] as the verb of subject s. It reports false when
 // the word does not look like a verb.
 func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
@@ -515,26 +574,7 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 	habit := mods&modHabit != 0
 	switch {
 	case t.f&fPastBe != 0:
-		switch {
-		case nw == "able":
-			ft.act(s)
-			ft.outcome++
-		case strings.HasSuffix(nw, "ing") && len(nw) > 4:
-			ft.background++
-		case n >= 0 && a.toks[n].past() && taskPassive[nw] && pron:
-			ft.taskObl++
-		case n >= 0 && resultPassive[nw]:
-			ft.passiveResult++
-		case nw == "responsible" || nw == "accountable" || nw == "in" && n+1 < c.t1 && a.word(n+1) == "charge":
-			ft.taskObl++
-		case s == subjOther && n >= 0 && a.toks[n].past():
-			ft.otherEvent++ // "all six were filed"
-		default:
-			ft.background++
-		}
-		if s == subjOther {
-			ft.otherPast++
-		}
+		a.pastBe(c, s, n)
 	case t.w == "had" || t.w == "hadn't":
 		if nw == "to" && pron {
 			ft.taskObl++
@@ -575,8 +615,10 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 			ft.habit++
 		case s == subjOther:
 			ft.presentOther++
+			a.notePresent(j, true)
 		default:
 			ft.present++
+			a.notePresent(j, false)
 		}
 	case t.simplePast() && !(ambiguousPast[t.w] && (habit || a.mood) && pron):
 		switch {
@@ -602,6 +644,9 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 			if s == subjI && ft.iVerb == "" {
 				ft.iVerb, ft.iOutcome = t.w, t.f&fOutcome != 0
 			}
+			if ambiguousPast[t.w] && (s == subjI || s == subjImplicit) {
+				ft.ambiguous++
+			}
 			ft.act(s)
 		}
 	default:
@@ -611,14 +656,22 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 			if t.f&(fFunc|fNumber|fConj) != 0 || isLyAdverb(t.w) || len(t.w) < 3 {
 				return false
 			}
-			if mods&(modNow|modPersonal) != 0 && len(t.w) > 3 && t.w[len(t.w)-1] == 's' {
+			third := len(t.w) > 3 && t.w[len(t.w)-1] == 's'
+			if mods&(modNow|modPersonal) != 0 && third {
 				ft.presentOther++
+				a.notePresent(j, true)
 				return true
 			}
 			if t.w[len(t.w)-1] != 's' && j > 0 && strings.HasSuffix(a.toks[j-1].w, "s") && n >= 0 &&
 				a.toks[n].f&(fBeforeAdj|fFPS|fFPP|fPerson3) != 0 {
 				ft.presentOther++
+				a.notePresent(j, false)
 				return true
+			}
+			if third {
+				// "the client signs": a verb only if the story is told
+				// in the present (retell), else perhaps a noun.
+				a.notePresent(j, true)
 			}
 			return false
 		}
@@ -627,7 +680,11 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 		}
 		if habit || genericVerbs[t.w] || a.mood && ambiguousPast[t.w] {
 			ft.habit++
+			if !habit && genericVerbs[t.w] {
+				a.notePresent(j, false) // "I find the bug"
+			}
 		} else {
+			a.notePresent(j, false)
 			ft.present++
 			if s == subjI {
 				ft.presentI++
@@ -637,36 +694,6 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 		}
 	}
 	return true
-}
-
-// historicalPresent handles a story told in the present tense ("so one
-// Friday my boss calls me, I grab my laptop and I find the bug"): when an
-// answer has no past action by the speaker, anchors itself in time and
-// tells at least two present-tense steps with "I", more than it has
-// habits or hypotheticals, those steps count as actions.
-func (a *analyzer) historicalPresent() {
-	past, steps, generic, anchor := 0, 0, 0, false
-	for i := range a.cls {
-		f := &a.cls[i].ft
-		past += f.iAct + f.implAct
-		if f.presentI > 0 {
-			steps++
-		}
-		if f.hypo+f.habit > 0 {
-			generic++
-		}
-		anchor = anchor || f.timeW+f.years > 0
-	}
-	if past > 0 || steps < 2 || generic*2 > steps || !anchor {
-		return
-	}
-	for i := range a.cls {
-		f := &a.cls[i].ft
-		f.iAct += f.presentI
-		f.weAct += f.presentWe
-		f.present -= f.presentI + f.presentWe
-		f.otherEvent += f.presentOther
-	}
 }
 
 // matchPhrases finds lexicon phrases in sentence s and adds them to the

@@ -57,9 +57,10 @@ type entry struct {
 // Analyze, not at start-up (the app starts faster when no answer is being
 // read yet), and never modified afterwards.
 var (
-	lexicon    map[string]entry
-	phrases    map[string]*phraseIndex
-	tablesOnce sync.Once
+	lexicon       map[string]entry
+	phrases       map[string]*phraseIndex
+	irregularPast map[string]string // go → went, for retelling a story in the past
+	tablesOnce    sync.Once
 )
 
 // loadTables builds the lexicon and the phrase index once.
@@ -69,6 +70,7 @@ func loadTables() {
 		phrases = buildPhrases()
 		buildVerbSets()
 		buildTopicStop()
+		irregularPast = pairs(irregularVerbs)
 	})
 }
 
