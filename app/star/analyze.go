@@ -273,7 +273,10 @@ func (a *analyzer) label() {
 			bonus := float32(0)
 			switch {
 			case !repaired:
-			case f.otherEvent+f.presentOther+f.passiveResult > 0 && c.actions() == 0:
+			case c.actions() == 0 && (f.otherEvent+f.passiveResult > 0 ||
+				f.presentOther > 0 && (f.outcome+f.eval+f.qty > 0 || f.cat[pResult] > 0 || a.standsNow(c))):
+				// How things stand now is a consequence when it speaks of
+				// the story: not "the office has a nice canteen".
 				bonus = 0.9
 			case f.otherPast > 0 && f.outcome+f.eval+f.qty > 0:
 				// "the patient was fine"; "we sent a report that she accepted"
@@ -288,6 +291,26 @@ func (a *analyzer) label() {
 		a.prior(c)
 		c.kind = argmax(&c.sc)
 	}
+}
+
+// standsNow reports whether clause c, in the present tense, tells how
+// things stand since the story: through a word of time ("the import now
+// takes two hours", "the checklist is still in use") or a pronoun that points
+// back into it ("she comes in every week"). "My manager there is great"
+// and "the office has a nice canteen" tell neither.
+func (a *analyzer) standsNow(c *clause) bool {
+	for j := c.t0; j < c.t1; j++ {
+		t := &a.toks[j]
+		switch {
+		case t.f&fPerson3 != 0 && t.f&fPoss == 0:
+		case t.w == "it" || t.w == "everyone" || t.w == "everybody" || t.w == "nobody":
+		case t.w == "now" || t.w == "still" || t.w == "today" || t.w == "since" || t.w == "anymore":
+		default:
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // troubled reports whether an action clause tells the error itself rather

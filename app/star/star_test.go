@@ -296,6 +296,34 @@ func strongAnswers(t *testing.T) []example {
 	return out
 }
 
+// TestMetamorphicSmallTalk removes the result of strong answers, then
+// closes them with small talk about the workplace, in the present tense:
+// it tells how things are, not what came of the story, and must not read as
+// its result.
+func TestMetamorphicSmallTalk(t *testing.T) {
+	const talk = " My manager there is great and I really like the people. The office has a nice canteen and free parking."
+	n := 0
+	for _, ex := range strongAnswers(t) {
+		cut := ex.Answer
+		for range 2 {
+			r := Analyze(Input{Answer: cut})
+			cut = removeSentences(cut, &r, r.Parts.Result.Evidence)
+		}
+		if Analyze(Input{Answer: cut}).Parts.Result.Present {
+			continue
+		}
+		n++
+		c := Analyze(Input{Answer: cut + talk})
+		if c.Parts.Result.Present || !hasTip(&c, "add-result") {
+			t.Errorf("%s: with small talk at the end, result %v %v, tips %v:\n%s", ex.ID,
+				c.Parts.Result.Present, c.Parts.Result.Evidence, c.Tips, cut+talk)
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d answers without a result to try", n)
+	}
+}
+
 // TestMetamorphicRemoveResult removes the sentences that hold the result.
 // A consequence told earlier in the answer may then read as the result, so
 // a second round is allowed for a few answers.
