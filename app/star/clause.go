@@ -329,6 +329,24 @@ func (a *analyzer) clauseFeats(c *clause, sentStart bool) subj {
 	return last
 }
 
+// role reports whether toks[j] is a verb that, with what follows, names the
+// speaker's role: "managed a desk of", "led a team of".
+func (a *analyzer) role(j int) bool {
+	switch a.toks[j].w {
+	case "managed", "led", "ran", "supervised", "headed", "oversaw":
+	default:
+		return false
+	}
+	if j+3 >= len(a.toks) || a.toks[j+1].w != "a" || a.toks[j+3].w != "of" {
+		return false
+	}
+	switch a.toks[j+2].w {
+	case "team", "desk", "group", "crew", "department", "unit", "ward", "shift":
+		return true
+	}
+	return false
+}
+
 // tellsPast reports whether the clause has a past verb from toks[from] on.
 func (a *analyzer) tellsPast(c *clause, from int) bool {
 	for k := from; k < c.t1; k++ {
@@ -633,6 +651,8 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 			}
 		case relationVerbs[t.w] && (nw == "at" || nw == "for" || nw == "in" || nw == "to" || nw == "as" || nw == "" || nw == "there" || nw == "here"):
 			ft.background++ // "we reported to a director", "I worked at a bank"
+		case c.t0 == 0 && a.role(j):
+			ft.background++ // the answer opens "I managed a desk of six"
 		case errorVerbs[t.w] && s != subjOther:
 			ft.trouble++
 		case t.f&fDiscover != 0 && s != subjOther:

@@ -1009,3 +1009,37 @@ func TestMetamorphicFillers(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleOpening: an answer that opens with the speaker's role ("I
+// managed a desk of six") sets the scene; the same words later in the story
+// are a step taken.
+func TestRoleOpening(t *testing.T) {
+	const opening = "I managed a desk of six customer advisers at an energy supplier."
+	story := opening + " In January a billing error sent 3,000 customers bills for double what they owed. I moved two advisers from sales onto the phones, wrote a short script and took the angriest calls myself. Waiting times stayed under eight minutes all week."
+	r := Analyze(Input{Answer: story})
+	in := func(spans []Span) bool {
+		for _, s := range spans {
+			if s.Start == 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if !in(r.Parts.Situation.Evidence) || in(r.Parts.Action.Evidence) {
+		t.Errorf("opening: situation %v, action %v; want the first sentence in the situation", r.Parts.Situation.Evidence, r.Parts.Action.Evidence)
+	}
+	later := "In January our billing system failed and 3,000 customers called in one morning. I led a team of five volunteers through the queue and wrote a short script for them. Waiting times stayed under eight minutes."
+	r = Analyze(Input{Answer: later})
+	const step = "I led a team of five volunteers"
+	start := len("In January our billing system failed and 3,000 customers called in one morning. ")
+	if later[start:start+len(step)] != step {
+		t.Fatal("bad offset")
+	}
+	found := false
+	for _, s := range r.Parts.Action.Evidence {
+		found = found || s.Start == start
+	}
+	if !found {
+		t.Errorf("later: action %v; want %q in it", r.Parts.Action.Evidence, step)
+	}
+}
