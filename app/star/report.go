@@ -350,6 +350,11 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 	if sig.Blame {
 		x = math.Min(x-20, 50)
 	}
+	if !p.Result.Present {
+		// A story that stops before its result is half told, however
+		// long and detailed its actions.
+		x = math.Min(x, 50)
+	}
 	switch {
 	case !fs.firstPerson && fs.implCl >= 2:
 		x = math.Min(x, 45) // notes without "I"

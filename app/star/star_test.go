@@ -352,6 +352,9 @@ func TestMetamorphicRemoveResult(t *testing.T) {
 		if !hasTip(&c, "add-result") {
 			t.Errorf("%s: no add-result tip without a result: %v", ex.ID, c.Tips)
 		}
+		if c.Score > 50 {
+			t.Errorf("%s: %d without a result; a story without its result is half told", ex.ID, c.Score)
+		}
 	}
 	if second*10 > n {
 		t.Errorf("%d of %d answers needed a second round", second, n)
