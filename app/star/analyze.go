@@ -162,7 +162,13 @@ func (a *analyzer) scores(c *clause, rel float32, first bool) [nKinds]float32 {
 	}
 	sc[kA] = act
 
-	r := capf(f.cat[pResult], 2.5) + 0.8*capi(f.outcome, 2) + 0.5*capi(f.eval, 2) + 0.8*min1(f.passiveResult)
+	rp := capf(f.cat[pResult], 2.5)
+	if acts > 0 && f.outcome+f.eval+f.passiveResult == 0 {
+		// In a step of the speaker's, a result phrase is usually part of
+		// the step: "I checked the results", "we met the ward manager".
+		rp *= 0.5
+	}
+	r := rp + 0.8*capi(f.outcome, 2) + 0.5*capi(f.eval, 2) + 0.8*min1(f.passiveResult)
 	if f.iOutcome { // "I passed", "I won"
 		r += 0.8
 	}

@@ -640,7 +640,10 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 		}
 	case t.simplePast() && !(ambiguousPast[t.w] && (habit || a.mood) && pron):
 		switch {
-		case t.f&fStative != 0:
+		case t.f&fStative != 0 && !(t.w == "looked" && (nw == "at" || nw == "into" || nw == "through" || nw == "over") &&
+			a.word(a.next(c, n)) != "why" && a.word(a.next(c, n)) != "how"):
+			// "I looked at the data" is a step; "it looked bad" is not,
+			// and "I looked at why it went wrong" is reflection.
 			if pron && (t.w == "needed" || t.w == "wanted" && nw == "to") {
 				ft.taskObl++
 			} else {

@@ -294,7 +294,7 @@ func buildPhrases() map[string]*phraseIndex {
 		within budget|went live|back on track|back to normal|paid off|it worked|that worked|this worked|
 		turned around|no longer|for the first time|to this day|still uses|still use|is still|are still|
 		went from|dropped from|rose from|fell from|down from|up from|went down|went up|came back|
-		thanked me|praised|was promoted|got promoted|were promoted|i was recognized|the feedback was|the feedback from|the feedback i got|the feedback we got|
+		thanked me|praised|was promoted|got promoted|were promoted|i was recognized|the feedback was|the feedback i got|the feedback we got|
 		got back to me|signed off|signed the|renewed|stayed with us|stayed on|we hit|we met|
 		we delivered|we launched|we shipped|we finished|we won|we saved|we reduced|we cut|we closed|we got|
 		we managed|i managed to|we managed to|we were able|i was able|succeeded in|in the following|

@@ -324,6 +324,30 @@ func TestMetamorphicSmallTalk(t *testing.T) {
 	}
 }
 
+// TestStepsAreNotResults closes a story without a result with one more
+// step whose words are also a result phrase's ("the results", "on time",
+// "we met"): the step is no result, and the story stays half told.
+func TestStepsAreNotResults(t *testing.T) {
+	const story = "Last year our team's handover notes were a mess and night shifts kept missing urgent jobs. As the day supervisor I wanted to fix it. I designed a one-page handover template, tested it with two nurses for a week and changed it twice based on what they said. "
+	for _, step := range []string{
+		"Then I checked the results of the trial with the ward manager.",
+		"Then I wrote up the outcome of each test in a short note.",
+		"Then we met the ward manager to walk her through it.",
+		"Then we got a call from the night sister asking for a copy.",
+		"Then I arrived on time for the meeting with the ward manager.",
+		"Then I looked at the overall number of missed jobs by shift.",
+		"Then we closed the old shared folder.",
+		"Then we managed the rollout ward by ward.",
+		"Then I counted the missed jobs in total for each shift.",
+		"Then I presented it to the ward manager with the feedback from the nurses.",
+	} {
+		r := Analyze(Input{Answer: story + step})
+		if r.Parts.Result.Present || r.Score > 50 {
+			t.Errorf("%q: result %v %v, score %d", step, r.Parts.Result.Present, r.Parts.Result.Evidence, r.Score)
+		}
+	}
+}
+
 // TestMetamorphicRemoveResult removes the sentences that hold the result.
 // A consequence told earlier in the answer may then read as the result, so
 // a second round is allowed for a few answers.
