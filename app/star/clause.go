@@ -347,6 +347,19 @@ func (a *analyzer) role(j int) bool {
 	return false
 }
 
+// change reports whether toks[k] in clause c is the size of a change told
+// after "by": "by 80%", "by $2,000", "by half", "by a third".
+func (a *analyzer) change(c *clause, k int) bool {
+	if k >= c.t1 {
+		return false
+	}
+	t := &a.toks[k]
+	if t.pct || t.money || t.w == "half" {
+		return true
+	}
+	return t.w == "a" && k+1 < c.t1 && (a.toks[k+1].w == "third" || a.toks[k+1].w == "quarter")
+}
+
 // tellsPast reports whether the clause has a past verb from toks[from] on.
 func (a *analyzer) tellsPast(c *clause, from int) bool {
 	for k := from; k < c.t1; k++ {
@@ -416,8 +429,8 @@ func (a *analyzer) countToken(c *clause, j int, sentFirst bool) {
 	if t.upper && !sentFirst && j > a.sents[c.sent].t0 && t.f&(fSubjI|fFunc|fLabel|fTime) == 0 && t.f&fNumber == 0 {
 		ft.proper++
 	}
-	if t.f&fOutcome != 0 {
-		ft.outcome++
+	if t.f&fOutcome != 0 || t.w == "by" && a.change(c, j+1) {
+		ft.outcome++ // "reduced", "cut errors by 80%"
 	}
 	if t.f&fEval != 0 {
 		ft.eval++

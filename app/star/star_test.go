@@ -1070,3 +1070,24 @@ func TestRoleOpening(t *testing.T) {
 		t.Errorf("later: action %v; want %q in it", r.Parts.Action.Evidence, step)
 	}
 }
+
+// TestHeadlineResult: some people open with the result and then tell how.
+// That opening is the result; without it, the story has none.
+func TestHeadlineResult(t *testing.T) {
+	const head = "Last year I cut invoice errors in our accounts team by 80%. "
+	const how = "We were typing about 400 supplier invoices a month by hand and the same mistakes kept coming back. Nobody had asked me to, but I learned the import feature our finance system already had, built a template that matched it, and ran it beside the manual process for a month to compare. I then trained the other three clerks and wrote a one-page guide."
+	r := Analyze(Input{Answer: head + how})
+	if !r.Parts.Result.Present || !r.Signals.Quantified || r.Score < 70 {
+		t.Errorf("headline first: result %v, quantified %v, score %d", r.Parts.Result.Present, r.Signals.Quantified, r.Score)
+	}
+	if r := Analyze(Input{Answer: how}); r.Parts.Result.Present || r.Score > 50 {
+		t.Errorf("without the headline: result %v, score %d", r.Parts.Result.Present, r.Score)
+	}
+	const mistake = "Last year I lost a client worth $50,000 because I missed a renewal date. I called her the same day, apologised and offered a free month, and she signed again a week later."
+	r = Analyze(Input{Answer: mistake})
+	for _, e := range r.Parts.Result.Evidence {
+		if e.Start == 0 {
+			t.Errorf("a mistake opening read as a headline result: %v", r.Parts.Result.Evidence)
+		}
+	}
+}
