@@ -216,10 +216,18 @@ func argmax(sc *[nKinds]float32) int {
 
 // label scores every clause and gives it a role.
 func (a *analyzer) label() {
+	clauseWords := 0
 	for i := range a.cls {
-		a.words += a.cls[i].ft.words
+		clauseWords += a.cls[i].ft.words
 	}
-	total := float32(a.words)
+	// The answer's length counts every word typed, headings ("Situation:")
+	// and bullet numbers too, as the count under the answer box does.
+	for j := range a.toks {
+		if a.wordStart(j) {
+			a.words++
+		}
+	}
+	total := float32(clauseWords)
 	if total == 0 {
 		total = 1
 	}

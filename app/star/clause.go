@@ -205,7 +205,9 @@ func (a *analyzer) clauseFeats(c *clause, sentStart bool) subj {
 	aside := false // the verb of a leading "I think" or "I guess" comes next
 	for j := c.t0; j < c.t1; j++ {
 		t := &toks[j]
-		ft.words++
+		if a.wordStart(j) {
+			ft.words++
+		}
 		a.countToken(c, j, sentStart && j == c.t0)
 		if !a.retold && (leading || toks[j-1].f&fConj != 0 && toks[j-1].f&fFunc != 0) {
 			// "…, arrange a payment and apologise": a verb without its
@@ -358,6 +360,12 @@ func (a *analyzer) change(c *clause, k int) bool {
 		return true
 	}
 	return t.w == "a" && k+1 < c.t1 && (a.toks[k+1].w == "third" || a.toks[k+1].w == "quarter")
+}
+
+// wordStart reports whether toks[j] starts a word as a person counts words,
+// between spaces: "same-week", "A/B", "e.g." and "3,000" are one word each.
+func (a *analyzer) wordStart(j int) bool {
+	return j == 0 || strings.IndexFunc(a.text[a.toks[j-1].end:a.toks[j].start], unicode.IsSpace) >= 0
 }
 
 // tellsPast reports whether the clause has a past verb from toks[from] on.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"html"
 	"strings"
 	"testing"
@@ -42,6 +43,26 @@ func TestWordCount(t *testing.T) {
 	for in, want := range tests {
 		if got := wordCount(in); got != want {
 			t.Errorf("wordCount(%.20q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestWordCountMatchesFeedback: the count under the answer box and the one
+// in the feedback below it are the same number.
+func TestWordCountMatchesFeedback(t *testing.T) {
+	for _, text := range []string{
+		"I ran an A/B test on 5% of sign-ups.",
+		"e.g. the U.S. office, at 9:30 on 3,000 orders, 1.5 times the usual",
+		"I don't know; it's my mistake — I'm sorry.",
+		"mid-2023 I co-led a three-person re-write—twice",
+		"رفعت المبيعات بنسبة ٢٠٪ خلال شهرين",
+		"I fixed it 👍 and told my team.",
+		"Situation: a same-week payment.\n\n- Called the client\n- Re-ran the payroll",
+	} {
+		var n int
+		fmt.Sscan(wordCount(text), &n)
+		if w := star.Analyze(star.Input{Answer: text}).Signals.Words; w != n {
+			t.Errorf("%q: %d words under the box, %d in the feedback", text, n, w)
 		}
 	}
 }
