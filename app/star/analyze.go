@@ -22,6 +22,7 @@ type analyzer struct {
 	actionCls   int  // number of clauses with a first-person action
 
 	present []presentVerb // possible present-tense verbs, for retell
+	perfect [][2]int32    // "have" and its participle ("I have met"), for retell
 	retold  bool          // the story was told in the present and is read in the past
 }
 

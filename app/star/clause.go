@@ -43,10 +43,12 @@ type feats struct {
 	passiveResult        int    // I was promoted, we were thanked
 	counterfactual       int    // should have, could have
 	perfect              int    // I have since ...
+	perfectI             int    // "I have", "we have" with a participle: "I have met each developer"
 	presentOther         int    // present tense with another subject: "she still comes in"
 	presentI, presentWe  int    // plain present verbs with "I", "we": "I call the client"
 	ambiguous            int    // actions whose verb reads the same in the present: "I split the work"
 	routine              int    // every Monday, each morning: time words of a habit
+	since                int    // since 2019, since March: time words of a span up to now
 	otherEvent           int    // a past action by someone else: "the client renewed"
 	trouble              int    // I forgot, I missed: the error in a mistake story
 	troubleW             int    // wrong, mistake, error ...
@@ -418,6 +420,9 @@ func (a *analyzer) countToken(c *clause, j int, sentFirst bool) {
 	if t.f&fTime != 0 {
 		ft.timeW++
 	}
+	if t.f&(fTime|fYear) != 0 && j > c.t0 && a.toks[j-1].w == "since" {
+		ft.since++
+	}
 	if t.f&(fTime|fUnit) != 0 && j > c.t0 {
 		switch a.toks[j-1].w {
 		case "every", "each":
@@ -533,6 +538,10 @@ func (a *analyzer) contraction(c *clause, s subj, j int) bool {
 	case "ve":
 		if n >= 0 && a.toks[n].past() {
 			ft.perfect++
+			if s == subjI || s == subjWe {
+				ft.perfectI++
+				a.notePerfect(j, n)
+			}
 		} else {
 			ft.present++
 		}
@@ -649,6 +658,12 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 			ft.perfect++
 			if s == subjOther {
 				ft.presentOther++
+			}
+			if pron {
+				ft.perfectI++
+			}
+			if s != subjNone {
+				a.notePerfect(j, n)
 			}
 		case pron && habit:
 			ft.habit++

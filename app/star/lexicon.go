@@ -60,6 +60,7 @@ var (
 	lexicon       map[string]entry
 	phrases       map[string]*phraseIndex
 	irregularPast map[string]string // go → went, for retelling a story in the past
+	simplePastOf  map[string]string // taken → took, likewise
 	tablesOnce    sync.Once
 )
 
@@ -71,6 +72,7 @@ func loadTables() {
 		buildVerbSets()
 		buildTopicStop()
 		irregularPast = pairs(irregularVerbs)
+		simplePastOf = pairs(participles)
 	})
 }
 

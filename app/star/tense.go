@@ -3,10 +3,13 @@ package star
 import "strings"
 
 // A story told in the present tense ("so one Friday my boss calls me, I
-// grab the logs, I find the bug, Monday the demo goes fine") is read as if
-// it had been told in the past: its present verbs are put in the past and
-// the clauses are built again, so that every rule that reads a past story
-// (actions, outcomes, result phrases such as "went fine") reads it too.
+// grab the logs, I find the bug, Monday the demo goes fine") or in the
+// present perfect ("last year I have taken the responsibility, I have met
+// each developer", as many people who learned English as a second language
+// tell it) is read as if it had been told in the simple past: its verbs are
+// put in the past and the clauses are built again, so that every rule that
+// reads a past story (actions, outcomes, result phrases such as "went fine")
+// reads it too.
 
 // presentVerb is a token that may be a present-tense verb, noted while the
 // clauses are built, with whether its subject is a third person ("she
@@ -21,6 +24,14 @@ type presentVerb struct {
 func (a *analyzer) notePresent(j int, third bool) {
 	if !a.retold {
 		a.present = append(a.present, presentVerb{int32(j), third})
+	}
+}
+
+// notePerfect records toks[j], "have", "has" or a contraction such as
+// "I've", and toks[n], its participle.
+func (a *analyzer) notePerfect(j, n int) {
+	if !a.retold {
+		a.perfect = append(a.perfect, [2]int32{int32(j), int32(n)})
 	}
 }
 
@@ -81,11 +92,49 @@ func (a *analyzer) toldInPresent() bool {
 	return past == 0 && (steps >= 2 || weSteps >= 3) && generic*2 <= steps+weSteps && anchor
 }
 
+// toldInPerfect reports whether the answer tells a story anchored in a past
+// time ("last year", "in 2022", not "since 2019") in the present perfect: no
+// past action by the speaker, and at least two steps with "I have" or "we
+// have", twice as many as habits or hypotheticals.
+func (a *analyzer) toldInPerfect() bool {
+	past, steps, generic, anchor := 0, 0, 0, false
+	for i := range a.cls {
+		f := &a.cls[i].ft
+		past += f.iAct + f.implAct - f.ambiguous
+		if f.perfectI > 0 {
+			steps++
+		}
+		if f.hypo+f.habit+f.routine > 0 {
+			generic++
+		}
+		anchor = anchor || f.timeW+f.years > f.routine+f.since
+	}
+	return past == 0 && steps >= 2 && generic*2 <= steps && anchor
+}
+
 // retell puts the noted present verbs of a story told in the present in the
 // past and builds the clauses again. It reports whether it did.
 func (a *analyzer) retell() bool {
-	if !a.toldInPresent() {
+	if !a.toldInPresent() && !a.toldInPerfect() {
 		return false
+	}
+	for _, p := range a.perfect {
+		// "I have met" reads "I met": the auxiliary stands aside like an
+		// adverb, "I've" becomes "I", and the participle a simple past.
+		aux, part := &a.toks[p[0]], &a.toks[p[1]]
+		switch {
+		case aux.f&fSubjI != 0:
+			aux.w, aux.f = "i", lexicon["i"].f
+		case aux.f&fWe != 0:
+			aux.w, aux.f = "we", lexicon["we"].f
+		case aux.w == "have" || aux.w == "has":
+			aux.f = fAdv | fFunc
+		default:
+			continue
+		}
+		if w := simplePastOf[part.w]; w != "" {
+			part.w, part.f = w, lexicon[w].f
+		}
 	}
 	for _, p := range a.present {
 		t := &a.toks[p.tok]
@@ -179,6 +228,15 @@ func doublesFinal(b string) bool {
 	}
 	return false
 }
+
+// participles pairs each irregular past participle that differs from the
+// simple past with that simple past, for loadTables.
+const participles = `taken took given gave done did written wrote spoken spoke chosen chose broken broke
+	driven drove known knew shown showed seen saw grown grew drawn drew thrown threw flown flew begun began
+	run ran become became come came gone went eaten ate fallen fell hidden hid ridden rode stolen stole
+	forgotten forgot gotten got rewritten rewrote redone redid overtaken overtook overcome overcame
+	undertaken undertook withdrawn withdrew forgiven forgave proven proved woken woke worn wore torn tore
+	sworn swore beaten beat bitten bit shaken shook mistaken mistook frozen froze risen rose overseen oversaw`
 
 // irregularVerbs pairs the plain form of each irregular verb with its
 // simple past, for loadTables.

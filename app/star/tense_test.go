@@ -58,6 +58,9 @@ func TestToldInPresent(t *testing.T) {
 			"Last year we were three weeks from launch when we found out the vendor could not deliver the payment module. We sat down as a team, we split the work, we built a simpler version ourselves and we shipped on the original date. Sales went up 12% that quarter.",
 			"Last year we're three weeks from launch when we find out the vendor can't deliver the payment module. We sit down as a team, we split the work, we build a simpler version ourselves and we ship on the original date. Sales go up 12% that quarter."},
 	}
+	pairs = append(pairs, struct{ name, past, present string }{"present perfect",
+		"Last year in my company there was a big delay in the billing project. I took the responsibility to recover the plan. I met each developer, I made a new schedule with daily check-ins and I removed two features after discussing with the client. Because of this we delivered the project only one week late instead of six weeks, and the client gave us the next phase also.",
+		"Last year in my company there was a big delay in the billing project. I have taken the responsibility to recover the plan. I have met each developer, I have made a new schedule with daily check-ins and I have removed two features after discussing with the client. Because of this we have delivered the project only one week late instead of six weeks, and the client has given us the next phase also."})
 	for _, p := range pairs {
 		past, present := Analyze(Input{Answer: p.past}), Analyze(Input{Answer: p.present})
 		if past.Parts.Action.Present != present.Parts.Action.Present || past.Parts.Result.Present != present.Parts.Result.Present {
@@ -78,8 +81,13 @@ func TestToldInPresent(t *testing.T) {
 }
 
 // TestRoutineIsNotAStory: what someone does every week, told in the
-// present, is not a story in the present tense.
+// present, is not a story in the present tense; a career summed up in the
+// present perfect ("since 2019 I have managed…") is not a story either.
 func TestRoutineIsNotAStory(t *testing.T) {
+	summary := "In my career I have led three migrations and I have always kept the client informed. Since 2019 I have managed a team of eight engineers, and I have learned that clear communication is the key to every project."
+	if r := Analyze(Input{Answer: summary}); r.Parts.Action.Present || r.Score > 30 {
+		t.Errorf("career summary: action %v, score %d", r.Parts.Action.Present, r.Score)
+	}
 	routine := "Every Monday I review the open tickets, I call each customer who is waiting and I update the tracker. I send a summary to my manager and I flag anything that is late."
 	story := "Last Monday I reviewed the open tickets, I called each customer who was waiting and I updated the tracker. I sent a summary to my manager and I flagged two orders that were late."
 	r, s := Analyze(Input{Answer: routine}), Analyze(Input{Answer: story})
