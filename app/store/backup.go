@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -108,14 +107,14 @@ func (s *Store) Export(now time.Time) ([]byte, error) {
 			return nil, fmt.Errorf("Backup not made: question %s could not be written out (%v).", q.ID, err)
 		}
 	}
-	var buf bytes.Buffer
+	var buf strings.Builder
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(f); err != nil {
 		return nil, fmt.Errorf("Backup not made: %v.", err)
 	}
-	return buf.Bytes(), nil
+	return []byte(buf.String()), nil
 }
 
 // item is one record of a backup, decoded, validated and re-encoded.
@@ -307,8 +306,10 @@ func (s *Store) current(key string) (raw string, changed time.Time, ok bool, err
 // parseBackup checks a whole backup file and returns its records, with
 // duplicates within the file merged.
 func (c *config) parseBackup(data []byte) ([]item, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte order mark some editors add
-	if len(bytes.TrimSpace(data)) == 0 {
+	if string(data[:min(3, len(data))]) == "\xef\xbb\xbf" {
+		data = data[3:] // a byte order mark some editors add
+	}
+	if strings.TrimSpace(string(data)) == "" {
 		return nil, notBackup("the file is empty")
 	}
 	if !utf8.Valid(data) {

@@ -1,10 +1,10 @@
 package store
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -77,7 +77,7 @@ func (e *newerError) Error() string {
 // encode returns the compact JSON form of a wire record, without escaping
 // <, > and & (they are safe in localStorage and would only take more room).
 func encode(v any) (string, error) {
-	var buf bytes.Buffer
+	var buf strings.Builder
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
@@ -109,7 +109,7 @@ func (c *config) decode(kind, raw string, dst any) (int, error) {
 		}
 		return 0, fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
 	}
-	if t := bytes.TrimSpace(b); len(t) == 0 || t[0] != '{' {
+	if t := trimJSONSpace(b); len(t) == 0 || t[0] != '{' {
 		return 0, fmt.Errorf("it is %s, not a JSON object", jsonKind(b))
 	}
 	v := 0
@@ -139,7 +139,7 @@ func (c *config) decode(kind, raw string, dst any) (int, error) {
 // strictDecode decodes the JSON object b into dst, refusing fields dst does
 // not have.
 func strictDecode(b []byte, dst any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
+	dec := json.NewDecoder(&sliceReader{b})
 	dec.DisallowUnknownFields()
 	return dec.Decode(dst)
 }
@@ -151,7 +151,7 @@ func strictDecode(b []byte, dst any) error {
 // attempt, and a year of them is hundreds of records.
 func quickVersion(b []byte) int {
 	const prefix = `{"v":`
-	if !bytes.HasPrefix(b, []byte(prefix)) {
+	if len(b) < len(prefix) || string(b[:len(prefix)]) != prefix {
 		return -1
 	}
 	v, i := 0, len(prefix)
@@ -163,7 +163,7 @@ func quickVersion(b []byte) int {
 		return -1
 	case b[len(prefix)] == '0' && i > len(prefix)+1: // a leading zero is not JSON
 		return -1
-	case bytes.Contains(b[i:], []byte(`"v"`)): // a second "v" would win
+	case namesV(b[i:]): // a second "v" would win
 		return -1
 	}
 	return v
@@ -172,7 +172,7 @@ func quickVersion(b []byte) int {
 // migrate upgrades b, a record of version v, to c.version.
 func (c *config) migrate(kind string, b []byte, v int) ([]byte, error) {
 	var rec map[string]any
-	dec := json.NewDecoder(bytes.NewReader(b))
+	dec := json.NewDecoder(&sliceReader{b})
 	dec.UseNumber()
 	if err := dec.Decode(&rec); err != nil {
 		return nil, fmt.Errorf("it is not a JSON object (%s)", describeJSONError(err))
@@ -226,9 +226,46 @@ func goKind(kind, typ string) string {
 	return "a " + kind
 }
 
+// namesV reports whether b holds "v" in quotes.
+func namesV(b []byte) bool {
+	for k := 0; k+2 < len(b); k++ {
+		if b[k] == '"' && b[k+1] == 'v' && b[k+2] == '"' {
+			return true
+		}
+	}
+	return false
+}
+
+// trimJSONSpace returns b without the white space JSON allows around a
+// value.
+func trimJSONSpace(b []byte) []byte {
+	for len(b) > 0 && isJSONSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isJSONSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// sliceReader reads a byte slice. (bytes.Reader would do, but it alone
+// brings the bytes package into app.wasm.)
+type sliceReader struct{ b []byte }
+
+func (r *sliceReader) Read(p []byte) (int, error) {
+	if len(r.b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, r.b)
+	r.b = r.b[n:]
+	return n, nil
+}
+
 // jsonKind names the kind of JSON value b holds, for messages.
 func jsonKind(b []byte) string {
-	t := bytes.TrimSpace(b)
+	t := trimJSONSpace(b)
 	if len(t) == 0 {
 		return "empty"
 	}

@@ -25,7 +25,6 @@
 package store
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -359,7 +358,7 @@ func (s *Store) RawDump() []byte {
 		}
 		dump = fresh
 	}
-	var buf bytes.Buffer
+	var buf strings.Builder
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -367,7 +366,7 @@ func (s *Store) RawDump() []byte {
 		// A map of strings always encodes.
 		panic("store: encoding raw dump: " + err.Error())
 	}
-	return buf.Bytes()
+	return []byte(buf.String())
 }
 
 // Settings returns the saved settings, or DefaultSettings if none were saved
