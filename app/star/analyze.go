@@ -21,6 +21,8 @@ type analyzer struct {
 	lastAction  int  // index of the last action clause, or -1
 	actionCls   int  // number of clauses with a first-person action
 
+	headline bool // the first clause tells the result: "Last year I cut errors by 80%"
+
 	present []presentVerb // possible present-tense verbs, for retell
 	perfect [][2]int32    // "have" and its participle ("I have met"), for retell
 	retold  bool          // the story was told in the present and is read in the past
@@ -305,6 +307,15 @@ func (a *analyzer) label() {
 		c.raw = c.sc
 		a.prior(c)
 		c.kind = argmax(&c.sc)
+	}
+	// An answer may open with its result, headline first: "Last year I cut
+	// invoice errors by 80%." That clause also sets the scene.
+	if n > 0 {
+		f := &a.cls[0].ft
+		a.headline = f.outcome > 0 && f.qty > 0 && f.iAct+f.weAct > 0 && f.trouble == 0
+		if a.headline {
+			a.cls[0].kind = kR
+		}
 	}
 }
 

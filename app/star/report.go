@@ -240,10 +240,7 @@ func (a *analyzer) parts(rep *Report, fs *facts) {
 		if field == kR {
 			thrR = 0.8
 		}
-		// An answer may open with its result, headline first: "Last year I
-		// cut invoice errors by 80%."
-		headline := i == 0 && f.outcome > 0 && f.qty > 0 && f.iAct+f.weAct > 0 && f.trouble == 0
-		if (i >= fa || fa == n) && (c.kind == kR && raw[kR] >= thrR || raw[kR] >= 2.0 && c.kind != kL) || headline {
+		if (i >= fa || fa == n) && (c.kind == kR && raw[kR] >= thrR || raw[kR] >= 2.0 && c.kind != kL) || i == 0 && a.headline {
 			fs.rEv = append(fs.rEv, i)
 			fs.quant = fs.quant || f.qty > 0
 			fs.resPhrase = fs.resPhrase || f.cat[pResult] > 0

@@ -1080,6 +1080,9 @@ func TestHeadlineResult(t *testing.T) {
 	if !r.Parts.Result.Present || !r.Signals.Quantified || r.Score < 70 {
 		t.Errorf("headline first: result %v, quantified %v, score %d", r.Parts.Result.Present, r.Signals.Quantified, r.Score)
 	}
+	if len(r.Sentences) == 0 || r.Sentences[0].Part != Result {
+		t.Errorf("headline first: the first sentence reads as %v, want Result", r.Sentences)
+	}
 	if r := Analyze(Input{Answer: how}); r.Parts.Result.Present || r.Score > 50 {
 		t.Errorf("without the headline: result %v, score %d", r.Parts.Result.Present, r.Score)
 	}
