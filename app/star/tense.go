@@ -112,11 +112,12 @@ func (a *analyzer) toldInPerfect() bool {
 	return past == 0 && steps >= 2 && generic*2 <= steps && anchor
 }
 
-// retell puts the noted present verbs of a story told in the present in the
-// past and builds the clauses again. It reports whether it did.
-func (a *analyzer) retell() bool {
+// retell puts the noted verbs of a story told in the present or the present
+// perfect in the simple past and builds the clauses again; other answers it
+// leaves as they are.
+func (a *analyzer) retell() {
 	if !a.toldInPresent() && !a.toldInPerfect() {
-		return false
+		return
 	}
 	for _, p := range a.perfect {
 		// "I have met" reads "I met": the auxiliary stands aside like an
@@ -152,7 +153,6 @@ func (a *analyzer) retell() bool {
 	a.retold = true
 	a.cls = a.cls[:0]
 	a.buildClauses()
-	return true
 }
 
 // pastOf returns the simple past of w, a present-tense verb: a third-person
