@@ -139,6 +139,9 @@ func (a *analyzer) retell() {
 	}
 	for _, p := range a.present {
 		t := &a.toks[p.tok]
+		if t.past() {
+			continue // noted twice, and already put in the past
+		}
 		w := pastOf(t.w, p.third)
 		if w == "" {
 			continue
