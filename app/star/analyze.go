@@ -17,6 +17,7 @@ type analyzer struct {
 	rubric *Rubric
 
 	mood        bool // the current sentence is hypothetical or habitual so far
+	obligations int  // clauses so far with "I had to", "we needed to"
 	firstAction int  // index of the first action clause, or len(cls)
 	lastAction  int  // index of the last action clause, or -1
 	actionCls   int  // number of clauses with a first-person action

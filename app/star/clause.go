@@ -142,6 +142,7 @@ func skippable(t *token) bool {
 // buildClauses splits every sentence into clauses and computes their
 // features.
 func (a *analyzer) buildClauses() {
+	a.obligations = 0
 	for si := range a.sents {
 		s := &a.sents[si]
 		first := len(a.cls)
@@ -585,6 +586,19 @@ func (ft *feats) act(s subj) {
 	}
 }
 
+// obligation classifies "I had to", "we needed to": the first tells the
+// task ("I had to sort it out fast"); those after it tell the steps taken,
+// as many people tell them ("I had to call the bank, I had to fix the
+// record").
+func (a *analyzer) obligation(c *clause, s subj) {
+	if a.obligations == 0 {
+		c.ft.taskObl++
+	} else {
+		c.ft.act(s)
+	}
+	a.obligations++
+}
+
 // pastBe classifies "was" or "were" with subject s, followed by toks[n].
 func (a *analyzer) pastBe(c *clause, s subj, n int) {
 	ft := &c.ft
@@ -625,7 +639,7 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 		a.pastBe(c, s, n)
 	case t.w == "had" || t.w == "hadn't":
 		if nw == "to" && pron {
-			ft.taskObl++
+			a.obligation(c, s)
 		} else {
 			ft.background++
 		}
@@ -680,7 +694,9 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 			a.word(a.next(c, n)) != "why" && a.word(a.next(c, n)) != "how"):
 			// "I looked at the data" is a step; "it looked bad" is not,
 			// and "I looked at why it went wrong" is reflection.
-			if pron && (t.w == "needed" || t.w == "wanted" && nw == "to") {
+			if pron && t.w == "needed" && nw == "to" {
+				a.obligation(c, s)
+			} else if pron && (t.w == "needed" || t.w == "wanted" && nw == "to") {
 				ft.taskObl++
 			} else {
 				ft.background++

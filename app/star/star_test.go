@@ -1094,3 +1094,18 @@ func TestHeadlineResult(t *testing.T) {
 		}
 	}
 }
+
+// TestObligationSteps: many people tell their steps with "I had to": the
+// first such clause is the task, the ones after it are what they did.
+func TestObligationSteps(t *testing.T) {
+	const told = "Last March our payroll file for 200 staff was rejected by the bank on the morning of payday. I was the payroll officer, so I had to sort it out fast. I had to call the bank to find out why, and it turned out that one account number had a letter in it. I had to fix that record, re-run the file and get my manager to approve it again before noon. Everyone was paid the same day, only three hours late, and I added a check for letters in account numbers to our import."
+	const past = "Last March our payroll file for 200 staff was rejected by the bank on the morning of payday. I was the payroll officer, so I had to sort it out fast. I called the bank to find out why, and it turned out that one account number had a letter in it. I fixed that record, re-ran the file and got my manager to approve it again before noon. Everyone was paid the same day, only three hours late, and I added a check for letters in account numbers to our import."
+	r, p := Analyze(Input{Answer: told}), Analyze(Input{Answer: past})
+	if !r.Parts.Task.Present || !r.Parts.Action.Present || !r.Parts.Result.Present || r.Signals.IActions < 3 {
+		t.Errorf("told with 'had to': task %v, action %v, result %v, %d actions", r.Parts.Task.Present,
+			r.Parts.Action.Present, r.Parts.Result.Present, r.Signals.IActions)
+	}
+	if d := p.Score - r.Score; d > 8 {
+		t.Errorf("told with 'had to' %d, in the simple past %d", r.Score, p.Score)
+	}
+}
