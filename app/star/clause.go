@@ -586,6 +586,25 @@ func (ft *feats) act(s subj) {
 	}
 }
 
+// myStep reports whether the words before toks[j] in clause c name a step
+// of the speaker's: "my next step", "my first move".
+func (a *analyzer) myStep(c *clause, j int) bool {
+	if j < c.t0+2 {
+		return false
+	}
+	switch a.toks[j-1].w {
+	case "step", "move", "action":
+	default:
+		return false
+	}
+	for k := j - 2; k >= c.t0 && k >= j-4; k-- {
+		if a.toks[k].w == "my" {
+			return true
+		}
+	}
+	return false
+}
+
 // obligation classifies "I had to", "we needed to": the first tells the
 // task ("I had to sort it out fast"); those after it tell the steps taken,
 // as many people tell them ("I had to call the bank, I had to fix the
@@ -635,6 +654,8 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 	pron := s == subjI || s == subjWe
 	habit := mods&modHabit != 0
 	switch {
+	case t.f&fPastBe != 0 && nw == "to" && a.myStep(c, j):
+		ft.act(subjI) // "my next step was to call the bank"
 	case t.f&fPastBe != 0:
 		a.pastBe(c, s, n)
 	case t.w == "had" || t.w == "hadn't":

@@ -1109,3 +1109,13 @@ func TestObligationSteps(t *testing.T) {
 		t.Errorf("told with 'had to' %d, in the simple past %d", r.Score, p.Score)
 	}
 }
+
+// TestStepPhrasings: "what I did was…" and "my next step was to…" tell
+// steps of the speaker's.
+func TestStepPhrasings(t *testing.T) {
+	const text = "Last March our payroll file for 200 staff was rejected by the bank on payday. What I did was call the bank straight away. My next step was to fix the bad record and re-run the file. Everyone was paid the same day."
+	r := Analyze(Input{Answer: text})
+	if r.Signals.IActions < 2 || len(r.Sentences) < 3 || r.Sentences[2].Part != Action {
+		t.Errorf("%d actions, sentences %v", r.Signals.IActions, r.Sentences)
+	}
+}
