@@ -234,27 +234,24 @@ func doublesFinal(b string) bool {
 
 // participles pairs each irregular past participle that differs from the
 // simple past with that simple past, for loadTables.
-const participles = `taken took given gave done did written wrote spoken spoke chosen chose broken broke
-	driven drove known knew shown showed seen saw grown grew drawn drew thrown threw flown flew begun began
-	run ran become became come came gone went eaten ate fallen fell hidden hid ridden rode stolen stole
-	forgotten forgot gotten got rewritten rewrote redone redid overtaken overtook overcome overcame
-	undertaken undertook withdrawn withdrew forgiven forgave proven proved woken woke worn wore torn tore
-	sworn swore beaten beat bitten bit shaken shook mistaken mistook frozen froze risen rose overseen oversaw`
+const participles = `taken took given gave done did written wrote spoken spoke chosen chose broken broke driven drove
+	known knew shown showed seen saw grown grew drawn drew thrown threw begun began run ran
+	become became come came gone went fallen fell forgotten forgot gotten got rewritten rewrote
+	redone redid overtaken overtook overcome overcame undertaken undertook withdrawn withdrew
+	proven proved beaten beat mistaken mistook overseen oversaw`
 
 // irregularVerbs pairs the plain form of each irregular verb with its
 // simple past, for loadTables.
-const irregularVerbs = `go went come came get got make made take took find found give gave tell told
-	say said see saw know knew think thought bring brought buy bought catch caught teach taught fight fought
-	leave left keep kept feel felt meet met send sent spend spent build built lose lost pay paid lay laid
-	lead led read read run ran win won write wrote speak spoke break broke choose chose drive drove fall fell
-	forget forgot hold held stand stood understand understood sit sat begin began become became hear heard
-	mean meant put put set set cut cut let let hit hit quit quit shut shut sell sold rise rose grow grew
-	draw drew throw threw fly flew eat ate sleep slept wake woke wear wore ring rang hang hung hide hid
-	shake shook stick stuck strike struck sweep swept feed fed dig dug deal dealt oversee oversaw
-	undertake undertook overcome overcame rewrite rewrote redo redid rebuild rebuilt remake remade
-	withdraw withdrew mislead misled misread misread upset upset forgive forgave ride rode spread spread
-	split split shoot shot lend lent seek sought sink sank swear swore tear tore light lit bet bet beat beat
-	overhear overheard overtake overtook foresee foresaw withhold withheld uphold upheld undo undid`
+const irregularVerbs = `go went come came get got make made take took find found give gave tell told say said see saw
+	know knew think thought bring brought buy bought catch caught teach taught fight fought leave left
+	keep kept feel felt meet met send sent spend spent build built lose lost pay paid lay laid lead led
+	read read run ran win won write wrote speak spoke break broke choose chose drive drove fall fell
+	forget forgot hold held stand stood understand understood sit sat begin began become became
+	hear heard mean meant put put set set cut cut let let hit hit quit quit shut shut sell sold
+	grow grew draw drew throw threw hang hung stick stuck strike struck feed fed dig dug deal dealt
+	oversee oversaw undertake undertook overcome overcame rewrite rewrote redo redid rebuild rebuilt
+	remake remade withdraw withdrew upset upset spread spread split split seek sought overtake overtook
+	undo undid`
 
 func pairs(s string) map[string]string {
 	f := strings.Fields(s)
