@@ -27,16 +27,23 @@
 // markers, responsibility, outcome markers, lessons, blame, denial, hedges)
 // and numbers. Its position adjusts the scores: context comes first,
 // outcomes and lessons follow actions, so an outcome word before the first
-// action reads as setup. The clause takes the role with the highest score
-// if that score clears a threshold; a sentence takes the role that covers
+// action reads as setup (unless the answer opens with a measured result,
+// headline first). The clause takes the role with the highest score if
+// that score clears a threshold; a sentence takes the role that covers
 // most of it.
+//
+// A story told in the present tense ("so I grab the logs, I find the bug")
+// or in the present perfect ("last year I have met each developer") is read
+// as the same story in the simple past: its verbs are put in the past and
+// its clauses read again (tense.go). A routine ("every Monday I review…")
+// is not a story.
 //
 // The overall score weighs the parts (action most, then result, situation
 // and task), a lesson, specifics and rubric coverage, then applies caps and
 // penalties for what an interviewer would mark down: no action by the
-// speaker, all "we" and no "I", denial, a hypothetical answer, blame,
-// fillers, vagueness, too much setup, an answer that is too short or too
-// long, or one that is off the question.
+// speaker, all "we" and no "I", no result (at most 50), denial, a
+// hypothetical answer, blame, fillers, vagueness, too much setup, an answer
+// that is too short or too long, or one that is off the question.
 //
 // # Report contract
 //
