@@ -562,6 +562,31 @@ func TestFeedbackWhileTyping(t *testing.T) {
 	}
 }
 
+// TestStoryInThePresent types a story told in the present tense, as many
+// people tell one aloud: the feedback finds its result and its figure as it
+// would in the past, and counts its words as the box under it does.
+func TestStoryInThePresent(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	fill(t, tab, "Your answer", "So I'm working at a startup, and on a Friday my manager tells me the demo for our biggest "+
+		"client is on Monday and the login page is broken. I grab the logs, I find the bug in about an hour, a token that "+
+		"expires too early. I write the fix, I get a colleague to review it on Saturday morning, and I stay online on "+
+		"Sunday to watch it. On Monday the demo goes fine and the client signs a two-year contract worth about 300k.")
+	if got := score(t, tab); got < 65 {
+		t.Errorf("the story scored %d", got)
+	}
+	var report, count string
+	tab.Eval(`document.querySelector(".report").innerText`, &report)
+	tab.Eval(`document.getElementById("answer-count").innerText`, &count)
+	if !strings.Contains(report, "Result present") {
+		t.Errorf("the report finds no result:\n%s", report)
+	}
+	if words, _, _ := strings.Cut(count, " · "); !strings.Contains(report, words+" · ") {
+		t.Errorf("the box counts %q, the report says otherwise:\n%s", words, report)
+	}
+}
+
 // TestFeedbackLayout shows the trainer's busiest screens (search results, a
 // question, a drill with its full report) at a phone and a desktop width, in
 // light and dark: nothing scrolls sideways, and each is saved as a
