@@ -7,7 +7,7 @@ STATICCHECK := .bin/staticcheck
 WASM_EXEC   := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR        ?= 127.0.0.1:8000
 
-.PHONY: run dist test unit lint wasmtest e2e bench chromium fuzz clean
+.PHONY: run dist test unit lint wasmtest e2e bench size chromium fuzz clean
 
 ## run: build the site, serve it on 127.0.0.1:8000 and print the URL
 run:
@@ -74,6 +74,10 @@ fuzz:
 bench: chromium e2e/js/node_modules
 	$(GO) test -run '^$$' -bench . -benchmem ./app/...
 	STARDRILL_BENCH=1 $(GO) test -count=1 -timeout 30m -run 'TestBenchFigures' -v ./e2e/
+
+## size: app.wasm's size beside the floor's and the margin to its budget (about a minute, no browser)
+size:
+	STARDRILL_SIZE=1 STARDRILL_E2E_SHORT=1 $(GO) test -count=1 -run 'TestWasmSize' -v ./e2e/
 
 clean:
 	rm -rf dist web/app.wasm e2e/screenshots

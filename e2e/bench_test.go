@@ -532,6 +532,41 @@ func printFigures(w io.Writer, rows []figure) {
 	}
 }
 
+// TestWasmSize compiles app.wasm and the floor's with the product's flags
+// and prints their sizes and how far the product is from its budget
+// (brotli ≤ 1.25 × the floor) in bytes: the figure moves by kilobytes with
+// small changes of code, so check it after any change to the wasm (make
+// size; no browser needed).
+func TestWasmSize(t *testing.T) {
+	if os.Getenv("STARDRILL_SIZE") == "" {
+		t.Skip("set STARDRILL_SIZE=1 to print app.wasm's size against its budget (make size)")
+	}
+	root, err := harness.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	product, floor := filepath.Join(dir, "app.wasm"), filepath.Join(dir, "hello.wasm")
+	for pkg, out := range map[string]string{"./wasm": product, "./bench/hello": floor} {
+		if err := harness.CompileWasm(root, pkg, out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, f := wasmSizes(t, product), wasmSizes(t, floor)
+	for i, label := range []string{"raw", "gzip -9", "brotli -q 11"} {
+		fmt.Printf("app.wasm %-13s %10.0f bytes   floor %10.0f   ratio %.4f\n", label, p[i], f[i], p[i]/f[i])
+	}
+	if math.IsNaN(p[2]) {
+		t.Fatal("brotli is not installed: apt-get install brotli")
+	}
+	line := 1.25 * f[2]
+	fmt.Printf("budget: brotli ≤ 1.25 × the floor = %.0f bytes; app.wasm is %.0f bytes %s it\n",
+		line, math.Abs(line-p[2]), map[bool]string{true: "under", false: "OVER"}[p[2] <= line])
+	if p[2] > line {
+		t.Errorf("app.wasm brotli %.0f bytes is over its budget of %.0f", p[2], line)
+	}
+}
+
 // wasmSizes returns the bytes of the file raw, gzip -9 and brotli -q 11
 // (NaN when brotli is not installed).
 func wasmSizes(t *testing.T, name string) [3]float64 {
