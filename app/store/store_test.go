@@ -1043,3 +1043,26 @@ func TestRecordsAreNotGoAppStates(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONKind(t *testing.T) {
+	for raw, want := range map[string]string{
+		"":          "empty",
+		" \n\t":     "empty",
+		`{"a":1}`:   "a JSON object",
+		` [1, 2] `:  "a JSON array",
+		`"text"`:    "a JSON string",
+		`false`:     "a JSON true/false value",
+		`null`:      "JSON null",
+		`-12.5e3`:   "a JSON number",
+		`{"a":`:     "not valid JSON",
+		`12 13`:     "not valid JSON",
+		`[1,]`:      "not valid JSON",
+		"\u00a0{}":  "not valid JSON",
+		`{"a":1}x`:  "not valid JSON",
+		`"unclosed`: "not valid JSON",
+	} {
+		if got := jsonKind([]byte(raw)); got != want {
+			t.Errorf("jsonKind(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}
