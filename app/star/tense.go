@@ -68,13 +68,17 @@ func afterBareVerb(w string) bool {
 	return false
 }
 
-// toldInPresent reports whether the answer tells a story in the present
-// tense: it has no past action by the speaker (other than with a verb such
-// as "split" that reads the same in both), anchors itself in time (not
-// "every Monday") and tells at least two present-tense steps with "I" (or
-// three with "we"), at least twice as many as habits or hypotheticals.
-func (a *analyzer) toldInPresent() bool {
-	past, steps, weSteps, generic, anchor := 0, 0, 0, 0, false
+// toldInPast reports whether the answer tells a story in the present tense
+// or in the present perfect, to be read in the simple past. Either way it
+// has no past action by the speaker (other than with a verb such as "split"
+// that reads the same in both) and at least twice as many steps as habits
+// or hypotheticals. In the present, it anchors itself in time (not "every
+// Monday") and tells at least two steps with "I" (or three with "we"); in
+// the present perfect, at least two steps with "I have" or "we have", and
+// the time is a past one ("last year", "in 2022", not "since 2019").
+func (a *analyzer) toldInPast() bool {
+	past, steps, weSteps, perfect, generic := 0, 0, 0, 0, 0
+	anchor, pastAnchor := false, false
 	for i := range a.cls {
 		f := &a.cls[i].ft
 		past += f.iAct + f.implAct - f.ambiguous
@@ -84,39 +88,24 @@ func (a *analyzer) toldInPresent() bool {
 		case f.presentWe > 0:
 			weSteps++
 		}
+		if f.perfectI > 0 {
+			perfect++
+		}
 		if f.hypo+f.habit+f.routine > 0 {
 			generic++
 		}
 		anchor = anchor || f.timeW+f.years > f.routine
+		pastAnchor = pastAnchor || f.timeW+f.years > f.routine+f.since
 	}
-	return past == 0 && (steps >= 2 || weSteps >= 3) && generic*2 <= steps+weSteps && anchor
-}
-
-// toldInPerfect reports whether the answer tells a story anchored in a past
-// time ("last year", "in 2022", not "since 2019") in the present perfect: no
-// past action by the speaker, and at least two steps with "I have" or "we
-// have", twice as many as habits or hypotheticals.
-func (a *analyzer) toldInPerfect() bool {
-	past, steps, generic, anchor := 0, 0, 0, false
-	for i := range a.cls {
-		f := &a.cls[i].ft
-		past += f.iAct + f.implAct - f.ambiguous
-		if f.perfectI > 0 {
-			steps++
-		}
-		if f.hypo+f.habit+f.routine > 0 {
-			generic++
-		}
-		anchor = anchor || f.timeW+f.years > f.routine+f.since
-	}
-	return past == 0 && steps >= 2 && generic*2 <= steps && anchor
+	return past == 0 && (anchor && (steps >= 2 || weSteps >= 3) && generic*2 <= steps+weSteps ||
+		pastAnchor && perfect >= 2 && generic*2 <= perfect)
 }
 
 // retell puts the noted verbs of a story told in the present or the present
 // perfect in the simple past and builds the clauses again; other answers it
 // leaves as they are.
 func (a *analyzer) retell() {
-	if !a.toldInPresent() && !a.toldInPerfect() {
+	if !a.toldInPast() {
 		return
 	}
 	for _, p := range a.perfect {
