@@ -412,8 +412,8 @@ func (a *analyzer) countToken(c *clause, j int, sentFirst bool) {
 	if t.f&(fWe|fFPP) != 0 {
 		ft.fpp++
 	}
-	if t.quantity() {
-		ft.qty++
+	if t.quantity() && !(j > 0 && a.toks[j-1].w == "the" && (t.w == "third" || t.w == "quarter")) {
+		ft.qty++ // not "on the third floor"
 	}
 	if t.f&fYear != 0 {
 		ft.years++
@@ -634,8 +634,8 @@ func (a *analyzer) pastBe(c *clause, s subj, n int) {
 		ft.passiveResult++
 	case nw == "responsible" || nw == "accountable" || nw == "in" && n+1 < c.t1 && a.word(n+1) == "charge":
 		ft.taskObl++
-	case s == subjOther && n >= 0 && a.toks[n].past():
-		ft.otherEvent++ // "all six were filed"
+	case s == subjOther && n >= 0 && a.toks[n].past() && a.toks[n-1].f&fHabit == 0:
+		ft.otherEvent++ // "all six were filed", not "it was often broken"
 	default:
 		ft.background++
 	}

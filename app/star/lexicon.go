@@ -398,7 +398,8 @@ func buildPhrases() map[string]*phraseIndex {
 		people like that|the real reason|the real cause|the actual problem|always late|didn't listen|wouldn't listen|
 		never listen|should have told me|should've told me|should have warned|wasn't given enough|
 		weren't given enough|not given enough|no one gave me|nobody gave me|micromanaged|micromanaging|
-		micromanager|micromanagement|typical|as usual`)
+		micromanager|micromanagement|typical|as usual|nothing anyone could|not much anyone could|
+		impossible to please|impossible to work with|impossible to deal with`)
 	// Denial: claiming never to have erred or clashed.
 	add(pDenial, 1, false, `never made a|never really made|never made any|never made mistakes|never made a mistake|
 		don't make mistakes|don't really make|do not make mistakes|rarely make mistakes|hardly ever make|
@@ -413,7 +414,7 @@ func buildPhrases() map[string]*phraseIndex {
 		never had conflicts|never really had a|never really had any|never had a problem with|
 		never had any problems|never had a disagreement|never had any disagreements|never had an argument|
 		get along with everyone|got along with everyone|get on with everyone|get along with everybody|
-		never failed|haven't failed|have not failed|never really failed|don't fail|don't really fail|
+		never failed|haven't failed|have not failed|not really failed|haven't really failed|never really failed|don't fail|don't really fail|
 		never missed a deadline|never miss a deadline|never miss deadlines|always meet my deadlines|
 		always meet deadlines|not one to make|not the type to|never had to deal|i don't really make|mistakes are rare|wouldn't call it a mistake|
 		not really a mistake|wasn't really a mistake|wasn't a mistake|no major mistakes|no serious mistakes|no real mistakes|no big mistakes`)

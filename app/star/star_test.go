@@ -297,11 +297,14 @@ func strongAnswers(t *testing.T) []example {
 }
 
 // TestMetamorphicSmallTalk removes the result of strong answers, then
-// closes them with small talk about the workplace, in the present tense:
-// it tells how things are, not what came of the story, and must not read as
-// its result.
+// closes them with small talk about the workplace, in the present tense or
+// the past: it tells how things are or were, not what came of the story,
+// and must not read as its result.
 func TestMetamorphicSmallTalk(t *testing.T) {
-	const talk = " My manager there is great and I really like the people. The office has a nice canteen and free parking."
+	talks := []string{
+		" My manager there is great and I really like the people. The office has a nice canteen and free parking.",
+		" The office was on the third floor and the coffee machine was often broken.",
+	}
 	n := 0
 	for _, ex := range strongAnswers(t) {
 		cut := ex.Answer
@@ -313,10 +316,12 @@ func TestMetamorphicSmallTalk(t *testing.T) {
 			continue
 		}
 		n++
-		c := Analyze(Input{Answer: cut + talk})
-		if c.Parts.Result.Present || !hasTip(&c, "add-result") {
-			t.Errorf("%s: with small talk at the end, result %v %v, tips %v:\n%s", ex.ID,
-				c.Parts.Result.Present, c.Parts.Result.Evidence, c.Tips, cut+talk)
+		for _, talk := range talks {
+			c := Analyze(Input{Answer: cut + talk})
+			if c.Parts.Result.Present || !hasTip(&c, "add-result") {
+				t.Errorf("%s: with small talk at the end, result %v %v, tips %v:\n%s", ex.ID,
+					c.Parts.Result.Present, c.Parts.Result.Evidence, c.Tips, cut+talk)
+			}
 		}
 	}
 	if n < 20 {
@@ -573,6 +578,8 @@ func TestSignals(t *testing.T) {
 		{"number only in setup", "We had 3 weeks and $80,000 to move 250 accounts. I made a plan and asked for help, and the move went fine.", func(r *Report) bool { return !r.Signals.Quantified }},
 		{"speaking time", strings.Repeat("I called the client and fixed the order. ", 25), func(r *Report) bool { return r.Signals.Words == 200 && r.Signals.SpeakingSeconds == 80 }},
 		{"curly apostrophes", "I’ve never really made a serious mistake.", func(r *Report) bool { return r.Signals.Denial }},
+		{"denial with really", "I have not really failed at anything important.", func(r *Report) bool { return r.Signals.Denial }},
+		{"denial contracted", "I haven't really failed at anything big.", func(r *Report) bool { return r.Signals.Denial }},
 	}
 	for _, tt := range tests {
 		r := Analyze(Input{Answer: tt.text})
@@ -904,6 +911,7 @@ func TestBlameInShortAnswers(t *testing.T) {
 		"It was really the vendor's fault for sending bad data.",
 		"My teammate, who was new, kept making mistakes.",
 		"I blame the system more than anyone.",
+		"Honestly the client was impossible to please, so there was not much anyone could have done.",
 	} {
 		for _, answer := range []string{story + " " + blame, blame + " " + story} {
 			r := Analyze(Input{Answer: answer})
