@@ -1064,3 +1064,42 @@ func TestAddQuestionWithEnter(t *testing.T) {
 	tab.Find("link", "Open your question").Click()
 	waitH1(t, tab, mine)
 }
+
+// TestMarkupShowsAsText types HTML into an answer and into a question of
+// the person's own: the live feedback, the report, the saved attempt, the
+// questions list and the question's page show it as the characters typed,
+// and the page holds none of its elements.
+func TestMarkupShowsAsText(t *testing.T) {
+	s := start(t)
+	tab := s.privateTab(t, 1280, 900)
+	tab.Open(s.server.URL("/?q=made-a-mistake"))
+	const answer = `Last year I ran the <b>payroll</b> report. It was not my fault <img src="x.png">, the other team dropped the ball. I fixed the rate & told my manager <script>alert(1)</script> the same day.`
+	noElements := `(() => [...document.querySelectorAll("main b, main img, main script")].length === 0)()`
+	fill(t, tab, "Your answer", answer)
+	tab.WaitTrue("the sentences of the live feedback, as typed", `[...document.querySelectorAll(".live .sentence-text")].map((e) => e.textContent).join(" ").includes("the <b>payroll</b> report")`)
+	score(t, tab)
+	if tp := tips(t, tab); !strings.Contains(tp, `fault <img src="`) {
+		t.Errorf("the report does not quote the markup as typed:\n%s", tp)
+	}
+	tab.WaitTrue("no element made of the answer", noElements)
+	saveAttempt(t, tab)
+	navLink(t, tab, "Progress").Click()
+	openAttempt(t, tab)
+	tab.WaitFor("heading", "Your answer")
+	tab.WaitTrue("the saved answer, as typed", `document.querySelector(".answer-text").textContent.includes("<script>alert(1)</script>")`)
+	tab.WaitTrue("no element made of the saved answer", noElements)
+
+	const mine = `Tell me about a time you <i>rescued</i> a project & what it took.`
+	navLink(t, tab, "Questions").Click()
+	fill(t, tab, "Your question", mine)
+	tab.Eval(`(() => { const s = document.getElementById("new-competency"); s.value = "failure"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil)
+	tab.Find("button", "Add question").Click()
+	tab.WaitFor("link", "Open your question")
+	tab.Find("searchbox", "Search questions").Focus()
+	tab.InsertText("rescued")
+	tab.WaitTrue("the question in the list, as typed", fmt.Sprintf(`[...document.querySelectorAll("main li")].some((li) => li.textContent.includes(%q))`, "<i>rescued</i>"))
+	tab.WaitTrue("no element made of the question", `document.querySelectorAll("main i").length === 0`)
+	tab.Find("link", "Open your question").Click()
+	waitH1(t, tab, mine)
+	tab.WaitTrue("no element made of the question on its page", `document.querySelectorAll("main i").length === 0`)
+}
