@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -145,84 +144,81 @@ func sentencesView(text string, sentences []star.Sentence) app.UI {
 }
 
 // reportView is the whole report: the score, the four parts, what works,
-// and every tip with the text it is about.
+// and every tip with the text it is about. It is one piece of HTML (see
+// html.go): a report is built once and read, never edited, and the browser
+// parses it far faster than go-app builds it node by node. Every text in it
+// is escaped, the answer's quotes included, so they show as typed.
 func reportView(r star.Report, text string) app.UI {
-	parts := []struct {
+	return app.Raw(reportHTML(r, text))
+}
+
+// reportHTML is reportView's HTML.
+func reportHTML(r star.Report, text string) string {
+	var h strings.Builder
+	put := func(ss ...string) {
+		for _, s := range ss {
+			h.WriteString(s)
+		}
+	}
+	n := strconv.Itoa(r.Score)
+	put(`<section class="card report" aria-labelledby="report-heading"><h2 id="report-heading">Feedback</h2>`,
+		`<div class="score-row"><div class="score `, scoreClass(r.Score), `"><span class="score-value">`, n,
+		`</span><span class="score-of">/ 100</span></div><p class="score-words">Score `, n, ` out of 100. `,
+		scoreWords(r.Score), `</p></div><ul class="list-plain part-scores">`)
+	for _, pt := range []struct {
 		part star.Part
 		r    star.PartReport
-	}{{star.Situation, r.Parts.Situation}, {star.Task, r.Parts.Task}, {star.Action, r.Parts.Action}, {star.Result, r.Parts.Result}}
-	return region("card report", "report-heading").Body(
-		app.Elem("h2").ID("report-heading").Text("Feedback"),
-		app.Elem("div").Class("score-row").Body(
-			app.Elem("div").Class("score "+scoreClass(r.Score)).Body(
-				app.Elem("span").Class("score-value").Text(strconv.Itoa(r.Score)),
-				app.Elem("span").Class("score-of").Text("/ 100"),
-			),
-			app.Elem("p").Class("score-words").Text(fmt.Sprintf("Score %d out of 100. %s", r.Score, scoreWords(r.Score))),
-		),
-		app.Elem("ul").Class("list-plain part-scores").Body(
-			app.Range(parts).Slice(func(i int) app.UI {
-				pt := parts[i]
-				state := "missing"
-				if pt.r.Present {
-					state = "present"
-				}
-				return app.Elem("li").Class("part-score part-"+string(pt.part)).Body(
-					app.Elem("span").Class("part-name").Text(partNames[pt.part]),
-					app.Elem("span").Class("small muted").Text(fmt.Sprintf(" %s · %d of 100", state, pt.r.Score)),
-					progressBar(pt.r.Score, 100).Attr("aria-label", partNames[pt.part]+" score"),
-				)
-			}),
-		),
-		app.Elem("div").Class("grid-2").Body(
-			app.Elem("div").Body(
-				app.Elem("h3").Text("What's working"),
-				app.If(len(r.Strengths) == 0, func() app.UI {
-					return app.Elem("p").Class("muted").Text("Nothing stands out yet. Tell one real story, in the past tense, with what you did.")
-				}).Else(func() app.UI {
-					return app.Elem("ul").Class("strengths").Body(app.Range(r.Strengths).Slice(func(i int) app.UI {
-						return app.Elem("li").Text(r.Strengths[i].Message)
-					}))
-				}),
-			),
-			app.Elem("div").Body(
-				app.Elem("h3").Text("What would help most"),
-				app.If(len(r.Tips) == 0, func() app.UI {
-					return app.Elem("p").Text("No changes to suggest.")
-				}).Else(func() app.UI {
-					return app.Elem("ol").Class("tips").Body(app.Range(r.Tips).Slice(func(i int) app.UI {
-						t := r.Tips[i]
-						return app.Elem("li").Body(
-							app.Elem("span").Text(t.Message),
-							// Quote the text a tip is about, unless it is about
-							// the whole answer.
-							app.If(t.Start < t.End && t.End <= len(text) && t.End-t.Start < len(text)/2, func() app.UI {
-								return app.Elem("p").Class("evidence").Text(excerpt(text[t.Start:t.End]))
-							}),
-						)
-					}))
-				}),
-			),
-		),
-		app.If(len(r.Coverage) > 0, func() app.UI {
-			return app.Elem("div").Body(
-				app.Elem("h3").Text("What this question asks for"),
-				app.Elem("ul").Class("list-plain coverage-list").Body(app.Range(r.Coverage).Slice(func(i int) app.UI {
-					c := r.Coverage[i]
-					mark, state, class := "○", "not yet covered", "cover missing"
-					if c.Covered {
-						mark, state, class = "●", "covered", "cover covered"
-					}
-					return app.Elem("li").Class(class).Body(
-						app.Elem("span").Attr("aria-hidden", "true").Text(mark+" "),
-						app.Text(c.Text),
-						app.Elem("span").Class("small muted").Text(" ("+state+")"),
-					)
-				})),
-			)
-		}),
-		app.Elem("p").Class("small muted").Text(fmt.Sprintf("%s · about %s spoken.", plural(r.Signals.Words, "word"), spokenSeconds(r.Signals.SpeakingSeconds))),
-	)
+	}{{star.Situation, r.Parts.Situation}, {star.Task, r.Parts.Task}, {star.Action, r.Parts.Action}, {star.Result, r.Parts.Result}} {
+		state := "missing"
+		if pt.r.Present {
+			state = "present"
+		}
+		name := partNames[pt.part]
+		put(`<li class="part-score part-`, string(pt.part), `"><span class="part-name">`, name,
+			`</span><span class="small muted"> `, state, ` · `, strconv.Itoa(pt.r.Score), ` of 100</span>`,
+			barHTML(pt.r.Score, 100, name+" score"), `</li>`)
+	}
+	put(`</ul><div class="grid-2"><div><h3>What's working</h3>`)
+	if len(r.Strengths) == 0 {
+		put(`<p class="muted">Nothing stands out yet. Tell one real story, in the past tense, with what you did.</p>`)
+	} else {
+		put(`<ul class="strengths">`)
+		for _, s := range r.Strengths {
+			put(`<li>`, escapeHTML(s.Message), `</li>`)
+		}
+		put(`</ul>`)
+	}
+	put(`</div><div><h3>What would help most</h3>`)
+	if len(r.Tips) == 0 {
+		put(`<p>No changes to suggest.</p>`)
+	} else {
+		put(`<ol class="tips">`)
+		for _, t := range r.Tips {
+			put(`<li><span>`, escapeHTML(t.Message), `</span>`)
+			// Quote the text a tip is about, unless it is about the whole
+			// answer.
+			if t.Start < t.End && t.End <= len(text) && t.End-t.Start < len(text)/2 {
+				put(`<p class="evidence">`, escapeHTML(excerpt(text[t.Start:t.End])), `</p>`)
+			}
+			put(`</li>`)
+		}
+		put(`</ol>`)
+	}
+	put(`</div></div>`)
+	if len(r.Coverage) > 0 {
+		put(`<div><h3>What this question asks for</h3><ul class="list-plain coverage-list">`)
+		for _, c := range r.Coverage {
+			mark, state, class := "○", "not yet covered", "cover missing"
+			if c.Covered {
+				mark, state, class = "●", "covered", "cover covered"
+			}
+			put(`<li class="`, class, `"><span aria-hidden="true">`, mark, ` </span>`, escapeHTML(c.Text),
+				`<span class="small muted"> (`, state, `)</span></li>`)
+		}
+		put(`</ul></div>`)
+	}
+	put(`<p class="small muted">`, plural(r.Signals.Words, "word"), ` · about `, spokenSeconds(r.Signals.SpeakingSeconds), ` spoken.</p></section>`)
+	return h.String()
 }
 
 func spokenSeconds(s int) string {

@@ -9,8 +9,9 @@ import (
 // The pieces of HTML the pages show as they are, built here rather than
 // element by element with go-app, because the browser parses a piece of
 // HTML far faster than go-app builds the same nodes one call at a time (see
-// frame). Only the app's own text goes into them, and all of it is escaped:
-// what a person writes is always shown as text, by go-app.
+// frame). Every text that goes into them is escaped with escapeHTML, so
+// what a person writes (a question of their own, the answer a report
+// quotes) shows as text, never as HTML.
 
 // brandHTML is the name and logo at the top left, a link to the Drill page.
 // The logo is decorative (the name follows); the stylesheet draws it.

@@ -81,7 +81,18 @@ func progressBar(value, limit int) app.HTMLElem {
 	// inline styles, so a width cannot be set on a div.
 	return app.Elem("div").Class("bar").Role("progressbar").
 		Attr("aria-valuemin", "0").Attr("aria-valuemax", strconv.Itoa(limit)).Attr("aria-valuenow", strconv.Itoa(value)).
-		Body(app.Raw(`<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="` + strconv.Itoa(pct) + `" height="1"></rect></svg>`))
+		Body(app.Raw(barSVG(pct)))
+}
+
+// barHTML is progressBar as a piece of HTML, named label.
+func barHTML(value, limit int, label string) string {
+	return `<div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="` + strconv.Itoa(limit) + `" aria-valuenow="` +
+		strconv.Itoa(value) + `" aria-label="` + escapeHTML(label) + `">` + barSVG(100*min(max(value, 0), limit)/max(limit, 1)) + `</div>`
+}
+
+// barSVG draws pct percent of a bar.
+func barSVG(pct int) string {
+	return `<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="` + strconv.Itoa(pct) + `" height="1"></rect></svg>`
 }
 
 // link returns the address of an app page. go-app puts the prefix the site

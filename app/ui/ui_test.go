@@ -92,6 +92,23 @@ func TestEscapeHTMLMatchesTheStandardLibrary(t *testing.T) {
 	}
 }
 
+// TestReportHTML: the report quotes the answer and shows the question's
+// points as text, escaped, inside one section.
+func TestReportHTML(t *testing.T) {
+	answer := `It was not my fault <img src="x.png">, the other team dropped the ball. I fixed it & told my manager.`
+	r := star.Analyze(star.Input{Answer: answer})
+	r.Coverage = []star.Coverage{{Text: "The <outcome>", Covered: true}}
+	h := reportHTML(r, answer)
+	for _, want := range []string{`<p class="evidence">It was not my fault &lt;img src=&#34;`, `</span>The &lt;outcome&gt;<span`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("the report lacks %s:\n%s", want, h)
+		}
+	}
+	if strings.Contains(h, "<img") || strings.Count(h, "<section") != 1 || !strings.HasSuffix(h, "</section>") {
+		t.Errorf("the report is not one section of escaped text:\n%s", h)
+	}
+}
+
 func TestSelectHTML(t *testing.T) {
 	opts := []option{{"a", "Alpha (3)"}, {"b&c", `<script>"x"</script>`}}
 	want := `<select id="pick"><option value="a">Alpha (3)</option>` +
