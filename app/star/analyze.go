@@ -291,6 +291,9 @@ func (a *analyzer) label() {
 			bonus := float32(0)
 			switch {
 			case !repaired:
+			case f.setback > 0 && f.outcome+f.eval == 0:
+				// A setback is no consequence of the steps: "then the
+				// printer broke", "two nurses complained".
 			case c.actions() == 0 && (f.otherEvent+f.passiveResult > 0 ||
 				f.presentOther > 0 && (f.outcome+f.eval+f.qty > 0 || f.cat[pResult] > 0 || a.standsNow(c))):
 				// How things stand now is a consequence when it speaks of

@@ -51,6 +51,7 @@ type feats struct {
 	since                int    // since 2019, since March: time words of a span up to now
 	otherEvent           int    // a past action by someone else: "the client renewed"
 	trouble              int    // I forgot, I missed: the error in a mistake story
+	setback              int    // the printer broke, two nurses complained: trouble for others
 	troubleW             int    // wrong, mistake, error ...
 	cond                 bool   // the clause opens with "if"
 	sub                  bool   // the clause opens with "when", "while", "where": setting
@@ -88,7 +89,7 @@ func (c *clause) actions() int { return c.ft.iAct + c.ft.weAct + c.ft.implAct }
 var (
 	taskPassive, resultPassive, errorVerbs, remedyVerbs map[string]bool
 	relationVerbs, ambiguousPast, genericVerbs          map[string]bool
-	asideVerbs                                          map[string]bool
+	asideVerbs, setbackVerbs                            map[string]bool
 )
 
 // buildVerbSets fills the word lists above.
@@ -105,6 +106,7 @@ func buildVerbSets() {
 			contacted emailed`)
 	relationVerbs = wordSet("worked reported lived studied belonged sat served volunteered interned")
 	asideVerbs = wordSet("think guess suppose believe reckon")
+	setbackVerbs = wordSet("crashed collapsed complained quit resigned cancelled canceled rejected refused escalated stalled leaked")
 	ambiguousPast = wordSet("put set cut let hit quit read shut spread split cost hurt bet beat upset")
 	genericVerbs = wordSet(`believe try tend like love prefer ensure focus value enjoy handle approach pride
 			always consider think feel find`)
@@ -586,6 +588,17 @@ func (ft *feats) act(s subj) {
 	}
 }
 
+// negated reports whether a negation or "only" comes before toks[j] in
+// clause c: "nobody complained", "only one cancelled".
+func (a *analyzer) negated(c *clause, j int) bool {
+	for k := c.t0; k < j; k++ {
+		if a.toks[k].f&fNeg != 0 || a.toks[k].w == "only" {
+			return true
+		}
+	}
+	return false
+}
+
 // myStep reports whether the words before toks[j] in clause c name a step
 // of the speaker's: "my next step", "my first move".
 func (a *analyzer) myStep(c *clause, j int) bool {
@@ -742,6 +755,10 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 			}
 			if ambiguousPast[t.w] && (s == subjI || s == subjImplicit) {
 				ft.ambiguous++
+			}
+			if s == subjOther && (errorVerbs[t.w] || setbackVerbs[t.w] || t.w == "fell" && (nw == "through" || nw == "apart" || nw == "behind")) &&
+				!a.negated(c, j) {
+				ft.setback++ // "the printer broke", not "nobody complained"
 			}
 			ft.act(s)
 		}
