@@ -191,6 +191,9 @@ func (a *analyzer) scores(c *clause, rel float32, first bool) [nKinds]float32 {
 			r += 0.6
 		}
 	}
+	if f.unknown {
+		r = 0 // "I'm not sure what ended up happening with it"
+	}
 	sc[kR] = r
 
 	l := capf(f.cat[pLesson], 3) + 0.9*capf(f.cat[pLessonWeak], 1) + 0.8*capf(f.cat[pPrevent], 2) +
@@ -290,7 +293,7 @@ func (a *analyzer) label() {
 			c.sc[kT] *= 0.6
 			bonus := float32(0)
 			switch {
-			case !repaired:
+			case !repaired || f.unknown:
 			case f.setback > 0 && f.outcome+f.eval == 0:
 				// A setback is no consequence of the steps: "then the
 				// printer broke", "two nurses complained".

@@ -64,6 +64,7 @@ type feats struct {
 	func_, known         int
 	hedges, vagueW       int
 	again                bool // again, since, anymore: guards denial
+	unknown              bool // not sure, don't know, no idea, never found out: no outcome told
 	cat                  [nCat]float32
 	blame                float32
 	hedge                span // the first hedge, if hedges > 0 or cat[pHedge] > 0
@@ -104,9 +105,9 @@ func buildVerbSets() {
 	remedyVerbs = wordSet(`fixed corrected rebuilt apologized apologised resolved repaired rolled reverted replaced
 			refunded redid reran traced called phoned told reported flagged rewrote restored recovered undid
 			contacted emailed`)
-	relationVerbs = wordSet("worked reported lived studied belonged sat served volunteered interned")
+	relationVerbs = wordSet("worked reported lived studied belonged sat served volunteered interned joined")
 	asideVerbs = wordSet("think guess suppose believe reckon")
-	setbackVerbs = wordSet("crashed collapsed complained quit resigned cancelled canceled rejected refused escalated stalled leaked")
+	setbackVerbs = wordSet("crashed collapsed complained quit resigned cancelled canceled rejected refused escalated stalled leaked postponed shelved scrapped")
 	ambiguousPast = wordSet("put set cut let hit quit read shut spread split cost hurt bet beat upset")
 	genericVerbs = wordSet(`believe try tend like love prefer ensure focus value enjoy handle approach pride
 			always consider think feel find`)
@@ -318,8 +319,10 @@ func (a *analyzer) clauseFeats(c *clause, sentStart bool) subj {
 	// A clause that opens with a past verb ("called the client", "and
 	// asked what he needed") takes the inherited subject; any subject
 	// later in it belongs to a subordinate clause.
-	if lead >= 0 && !(lead+2 < c.t1 && toks[lead+1].f&fFunc == 0 && toks[lead+2].simplePast()) {
-		// (not an adjective before a subject: "frustrated customers called")
+	if lead >= 0 && !(lead+2 < c.t1 && toks[lead+1].f&fFunc == 0 && toks[lead+2].simplePast()) &&
+		!(ambiguousPast[toks[lead].w] && lead+1 < c.t1 && (toks[lead+1].w == "into" || toks[lead+1].w == "across" || toks[lead+1].w == "between")) {
+		// (not an adjective before a subject: "frustrated customers called",
+		// nor a participle after a noun: "two floors, split into sales")
 		s := c.inherit
 		if s == subjNone || s == subjOther && sentStart {
 			s = subjImplicit
@@ -414,8 +417,8 @@ func (a *analyzer) countToken(c *clause, j int, sentFirst bool) {
 	if t.f&(fWe|fFPP) != 0 {
 		ft.fpp++
 	}
-	if t.quantity() && !(j > 0 && a.toks[j-1].w == "the" && (t.w == "third" || t.w == "quarter")) {
-		ft.qty++ // not "on the third floor"
+	if t.quantity() && !(j > 0 && (a.toks[j-1].w == "the" && (t.w == "third" || t.w == "quarter") || a.toks[j-1].w == "no")) {
+		ft.qty++ // not "on the third floor", "no two shifts are the same"
 	}
 	if t.f&fYear != 0 {
 		ft.years++
@@ -466,6 +469,12 @@ func (a *analyzer) countToken(c *clause, j int, sentFirst bool) {
 	}
 	if t.f&fAgain != 0 {
 		ft.again = true
+	}
+	if j > c.t0 && a.toks[j-1].f&fNeg != 0 && (t.w == "sure" || t.w == "know" || t.w == "idea" || t.w == "found") {
+		ft.unknown = true // "I'm not sure what ended up happening"
+	}
+	if t.w == "hold" && j > c.t0 && a.toks[j-1].w == "on" {
+		ft.setback++ // "everything new was on hold"
 	}
 	if t.f&fTrouble != 0 {
 		ft.troubleW++
@@ -649,6 +658,10 @@ func (a *analyzer) pastBe(c *clause, s subj, n int) {
 		ft.taskObl++
 	case s == subjOther && n >= 0 && a.toks[n].past() && a.toks[n-1].f&fHabit == 0:
 		ft.otherEvent++ // "all six were filed", not "it was often broken"
+		if setbackVerbs[nw] {
+			ft.setback++ // "the launch was postponed"
+		}
+
 	default:
 		ft.background++
 	}
