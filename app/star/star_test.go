@@ -351,6 +351,9 @@ func TestStepsAreNotResults(t *testing.T) {
 		"Then two nurses complained that it took too long.",
 		"Then the printer broke.",
 		"Then the deal with the agency fell through.",
+		"Then the manager said everything new was on hold.",
+		"Then I moved to another ward, and I'm not sure what ended up happening with it.",
+		"It was busy, and no two shifts are ever the same.",
 	} {
 		r := Analyze(Input{Answer: story + step})
 		if r.Parts.Result.Present || r.Score > 50 {
@@ -1136,5 +1139,18 @@ func TestStepPhrasings(t *testing.T) {
 	r := Analyze(Input{Answer: text})
 	if r.Signals.IActions < 2 || len(r.Sentences) < 3 || r.Sentences[2].Part != Action {
 		t.Errorf("%d actions, sentences %v", r.Signals.IActions, r.Sentences)
+	}
+}
+
+// TestSceneIsNotAStep: a long description of the workplace, with "after I
+// joined" and a participle such as "split into", tells no step of the
+// speaker's.
+func TestSceneIsNotAStep(t *testing.T) {
+	const scene = "The call centre I worked at was big, around three hundred agents over two floors, split into sales, retentions and support. " +
+		"The systems were old and there was a lot of turnover. Everyone knew it could be done better. " +
+		"Eventually the IT department brought in a new system, about a year after I joined, and it was a lot better."
+	r := Analyze(Input{Answer: scene})
+	if r.Signals.IActions > 0 || r.Parts.Action.Present || r.Score >= 40 {
+		t.Errorf("actions %d, action %v %v, score %d", r.Signals.IActions, r.Parts.Action.Present, r.Parts.Action.Evidence, r.Score)
 	}
 }
