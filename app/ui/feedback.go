@@ -176,7 +176,7 @@ func reportHTML(r star.Report, text string) string {
 		name := partNames[pt.part]
 		put(`<li class="part-score part-`, string(pt.part), `"><span class="part-name">`, name,
 			`</span><span class="small muted"> `, state, ` · `, strconv.Itoa(pt.r.Score), ` of 100</span>`,
-			barHTML(pt.r.Score, 100, name+" score"), `</li>`)
+			barHTML(pt.r.Score, 100, "aria-label", name+" score"), `</li>`)
 	}
 	put(`</ul><div class="grid-2"><div><h3>What's working</h3>`)
 	if len(r.Strengths) == 0 {

@@ -26,23 +26,22 @@ func (p *ProgressPage) OnMount(ctx app.Context) {
 }
 
 func (p *ProgressPage) Render() app.UI {
-	attempts := p.Env.Store.Attempts()
 	// The summary sits in one wrapper whatever it holds, so that the list
 	// below keeps its place, and its undo offer, when the last attempt is
-	// deleted.
+	// deleted. It is one piece of HTML (see html.go): it is only read.
 	return frame(p.Env, "/progress",
 		app.Elem("h1").Text("Progress"),
-		app.Elem("div").Body(p.summary(attempts)...),
+		app.Raw(`<div>`+p.summaryHTML(p.Env.Store.Attempts())+`</div>`),
 		section("All attempts", &attemptList{Env: p.Env}),
 	)
 }
 
-func (p *ProgressPage) summary(attempts []store.Attempt) []app.UI {
+// summaryHTML says how much has been practised: the figures, the chart of
+// scores and the questions practised in each competency.
+func (p *ProgressPage) summaryHTML(attempts []store.Attempt) string {
 	if len(attempts) == 0 {
-		return []app.UI{app.Elem("div").Class("card").Body(
-			app.Elem("p").Text("No attempts yet. Each answer you save shows up here with its score, its time and how it felt, so you can see yourself improve."),
-			app.Elem("a").Class("button primary").Attr("href", link("/")).Text("Start a drill"),
-		)}
+		return `<div class="card"><p>No attempts yet. Each answer you save shows up here with its score, its time and how it felt, so you can see yourself improve.</p>` +
+			`<a class="button primary" href="` + escapeHTML(link("/")) + `">Start a drill</a></div>`
 	}
 	practised := map[string]bool{}
 	total := 0
@@ -51,53 +50,35 @@ func (p *ProgressPage) summary(attempts []store.Attempt) []app.UI {
 		total += a.Score
 	}
 	// One attempt, one question: the labels follow the figures.
-	label := func(n int, one, many string) string {
+	stat := func(n int, one, many string) string {
+		label := many
 		if n == 1 {
-			return one
+			label = one
 		}
-		return many
+		return `<div class="stat card"><span class="stat-value">` + strconv.Itoa(n) + `</span><span class="stat-label">` + label + `</span></div>`
 	}
-	return []app.UI{
-		app.Elem("div").Class("stats").Body(
-			stat(strconv.Itoa(len(attempts)), label(len(attempts), "attempt", "attempts")),
-			stat(strconv.Itoa(len(practised)), label(len(practised), "question practised", "questions practised")),
-			stat(strconv.Itoa(total/len(attempts)), "average score"),
-		),
-		section("Scores over time", app.Raw(chartHTML(attempts, "your attempts"))),
-		section("Practised by competency", p.coverage(practised)),
-	}
-}
-
-func stat(value, label string) app.UI {
-	return app.Elem("div").Class("stat card").Body(
-		app.Elem("span").Class("stat-value").Text(value),
-		app.Elem("span").Class("stat-label").Text(label),
-	)
-}
-
-func (p *ProgressPage) coverage(practised map[string]bool) app.UI {
+	var list strings.Builder
+	list.WriteString(`<ul class="list-plain coverage">`)
 	b := p.Env.questions()
-	comps := b.Competencies()
-	return app.Elem("ul").Class("list-plain coverage").Body(
-		app.Range(comps).Slice(func(i int) app.UI {
-			c := comps[i]
-			qs := b.InCompetency(c.ID)
-			done := 0
-			for _, q := range qs {
-				if practised[q.ID] {
-					done++
-				}
+	for _, c := range b.Competencies() {
+		qs := b.InCompetency(c.ID)
+		done := 0
+		for _, q := range qs {
+			if practised[q.ID] {
+				done++
 			}
-			id := "cov-" + c.ID
-			return app.Elem("li").Class("coverage-row").Body(
-				app.Elem("div").ID(id).Body(
-					app.Elem("a").Attr("href", link("/questions?competency="+c.ID)).Text(c.Name),
-					app.Elem("span").Class("small muted").Text(fmt.Sprintf(" %d of %d", done, len(qs))),
-				),
-				progressBar(done, len(qs)).Attr("aria-labelledby", id),
-			)
-		}),
-	)
+		}
+		id := "cov-" + c.ID
+		list.WriteString(`<li class="coverage-row"><div id="` + escapeHTML(id) + `">` + linkHTML("/questions?competency="+c.ID, c.Name) +
+			`<span class="small muted"> ` + strconv.Itoa(done) + ` of ` + strconv.Itoa(len(qs)) + `</span></div>` +
+			barHTML(done, len(qs), "aria-labelledby", id) + `</li>`)
+	}
+	list.WriteString(`</ul>`)
+	return `<div class="stats">` + stat(len(attempts), "attempt", "attempts") +
+		stat(len(practised), "question practised", "questions practised") +
+		stat(total/len(attempts), "average score", "average score") + `</div>` +
+		cardHTML("Scores over time", chartHTML(attempts, "your attempts")) +
+		cardHTML("Practised by competency", list.String())
 }
 
 // attemptsAt returns the saved attempts at one question, newest first.

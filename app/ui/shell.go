@@ -84,10 +84,11 @@ func progressBar(value, limit int) app.HTMLElem {
 		Body(app.Raw(barSVG(pct)))
 }
 
-// barHTML is progressBar as a piece of HTML, named label.
-func barHTML(value, limit int, label string) string {
+// barHTML is progressBar as a piece of HTML, named by the attribute
+// nameAttr ("aria-label" or "aria-labelledby") set to name.
+func barHTML(value, limit int, nameAttr, name string) string {
 	return `<div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="` + strconv.Itoa(limit) + `" aria-valuenow="` +
-		strconv.Itoa(value) + `" aria-label="` + escapeHTML(label) + `">` + barSVG(100*min(max(value, 0), limit)/max(limit, 1)) + `</div>`
+		strconv.Itoa(value) + `" ` + nameAttr + `="` + escapeHTML(name) + `">` + barSVG(100*min(max(value, 0), limit)/max(limit, 1)) + `</div>`
 }
 
 // barSVG draws pct percent of a bar.
