@@ -469,6 +469,9 @@ func (a *analyzer) countToken(c *clause, j int, sentFirst bool) {
 	}
 	if t.f&fAgain != 0 {
 		ft.again = true
+		if t.w == "since" && j == c.t1-1 && ft.perfect > 0 {
+			ft.cat[pLesson]++ // "I've used it on every site since"
+		}
 	}
 	if j > c.t0 && a.toks[j-1].f&fNeg != 0 && (t.w == "sure" || t.w == "know" || t.w == "idea" || t.w == "found") {
 		ft.unknown = true // "I'm not sure what ended up happening"
@@ -735,7 +738,7 @@ func (a *analyzer) verb(c *clause, s subj, j int, mods int) bool {
 			ft.present++
 			a.notePresent(j, false)
 		}
-	case t.simplePast() && !(ambiguousPast[t.w] && (habit || a.mood) && pron):
+	case t.simplePast() && !(ambiguousPast[t.w] && (mods&(modHabit|modNow) != 0 || a.mood) && pron):
 		switch {
 		case t.f&fStative != 0 && !(t.w == "looked" && (nw == "at" || nw == "into" || nw == "through" || nw == "over") &&
 			a.word(a.next(c, n)) != "why" && a.word(a.next(c, n)) != "how"):

@@ -592,6 +592,8 @@ func TestSignals(t *testing.T) {
 		{"number only in setup", "We had 3 weeks and $80,000 to move 250 accounts. I made a plan and asked for help, and the move went fine.", func(r *Report) bool { return !r.Signals.Quantified }},
 		{"speaking time", strings.Repeat("I called the client and fixed the order. ", 25), func(r *Report) bool { return r.Signals.Words == 200 && r.Signals.SpeakingSeconds == 80 }},
 		{"curly apostrophes", "I’ve never really made a serious mistake.", func(r *Report) bool { return r.Signals.Denial }},
+		{"lesson with a closing since", "I sent a client the wrong invoice, so I called her and sent the right one. I've used a second check on every invoice since.", func(r *Report) bool { return r.Signals.Lesson }},
+		{"lesson in the present", "I sent a client the wrong invoice, so I called her and sent the right one. I still read every invoice back before I send it.", func(r *Report) bool { return r.Signals.Lesson }},
 		{"denial with really", "I have not really failed at anything important.", func(r *Report) bool { return r.Signals.Denial }},
 		{"denial contracted", "I haven't really failed at anything big.", func(r *Report) bool { return r.Signals.Denial }},
 	}
