@@ -362,7 +362,7 @@ func buildPhrases() map[string]*phraseIndex {
 		i did my part|i did everything right|i did nothing wrong|i'd done my part|i had done my part|
 		wasn't my responsibility|not my responsibility|wasn't my job|not my job|no one told me|nobody told me|
 		no one told us|nobody told us|i was never told|i wasn't told|i was not told|no one warned|nobody warned|
-		under the bus|took it out on|take it out on|taking it out on|set me up to fail|set up to fail|someone else's fault|someone else's|everyone else|
+		under the bus|took it out on|take it out on|taking it out on|set me up to fail|set up to fail|someone else's fault|someone else's|everyone else's fault|
 		<poss3> fault|fault of|their mistake|his mistake|her mistake|their error|their errors|
 		didn't do their job|didn't do his job|didn't do her job|not doing their job|not doing his job|
 		not doing her job|pull their weight|pull his weight|pull her weight|pulling their weight|
@@ -372,7 +372,7 @@ func buildPhrases() map[string]*phraseIndex {
 		terrible manager|bad manager|bad boss|terrible boss|made it impossible|if they had|if he had|if she had|
 		if only they|if only he|if only she|if only my|if my manager had|if the client had|if the team had`)
 	add(pBlame, 2, true, `to blame|blamed|dropped the ball|messed up|screwed up|messed it up|screwed it up|
-		kept making mistakes|kept making errors|kept messing up|kept getting it wrong`)
+		kept making mistakes|kept making errors|kept messing up|kept getting it wrong|cutting corners|cut corners`)
 	add(pBlame, 2, false, `i blame the|i blame them|i blame him|i blame her|i blame it on|i blame management|
 		i blame my team|i blame my manager|i blame my boss|i blame my colleague|i blame my colleagues|blame it on|
 		the blame lies|blame lies with`)
@@ -399,7 +399,9 @@ func buildPhrases() map[string]*phraseIndex {
 		never listen|should have told me|should've told me|should have warned|wasn't given enough|
 		weren't given enough|not given enough|no one gave me|nobody gave me|micromanaged|micromanaging|
 		micromanager|micromanagement|typical|as usual|nothing anyone could|not much anyone could|
-		impossible to please|impossible to work with|impossible to deal with`)
+		impossible to please|impossible to work with|impossible to deal with|with respect|left things in|
+		set in their ways|weren't always thorough|wasn't always thorough|not always thorough|other people's|
+		pulls their weight|wasn't the first time|was not the first time`)
 	// Denial: claiming never to have erred or clashed.
 	add(pDenial, 1, false, `never made a|never really made|never made any|never made mistakes|never made a mistake|
 		don't make mistakes|don't really make|do not make mistakes|rarely make mistakes|hardly ever make|

@@ -16,6 +16,7 @@ type totals struct {
 	hedges, vague         int
 	funcW, known          int
 	blame, denial         float32
+	blameWords            int // words of the clauses that blame
 	own                   float32
 	hypoCl                int
 	seq                   float32
@@ -64,6 +65,7 @@ func (a *analyzer) totals() totals {
 		t.known += f.known
 		if b := f.blame + f.cat[pBlame]; b > 0 {
 			t.blame += b
+			t.blameWords += f.words
 			if t.blameAt < 0 {
 				t.blameAt = i
 			}
@@ -337,10 +339,15 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 	// Caps. A short answer is held by its length, and what it does wrong
 	// must still cost it there: fillers ("kind of", "I guess", about two
 	// words each) earn no length and cost after the cap, the question's
-	// points it leaves out lower the cap, and blame (below) costs after it.
+	// points it leaves out lower the cap, and blame earns no length either
+	// (once it is flagged) and costs after it (below).
 	// Otherwise padding an answer with fillers or blame would raise it, and
 	// one that owns its mistake would score no more than one that does not.
-	fs.lengthCap = lengthCap(max(0, a.words-2*fs.hedges))
+	counted := a.words - 2*fs.hedges
+	if sig.Blame {
+		counted -= fs.blameWords
+	}
+	fs.lengthCap = lengthCap(max(0, counted))
 	limit := fs.lengthCap
 	if fs.covFrac >= 0 {
 		limit -= 8 * (1 - fs.covFrac)
@@ -366,6 +373,11 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 		// A cost as well as a cap: a short answer, held by its length
 		// cap, would otherwise score the same told with "we".
 		x = math.Min(x-10, 50)
+	}
+	if sig.Vague && fs.specifics <= 1 {
+		// General from start to end, without a name, a number or a date
+		// to make it one real story, however tidy its shape.
+		x = math.Min(x, 50)
 	}
 	if sig.Denial {
 		x = math.Min(x, 20)
@@ -511,7 +523,11 @@ func (a *analyzer) tips(rep *Report, fs *facts) []Tip {
 		add("too-much-setup", msgSetup, sp, int(fs.setupPen)+4)
 	}
 	if sig.Vague {
-		add("be-specific", msgSpecific, clauseSpan(fs.vagueAt), 6)
+		impact := 6
+		if fs.specifics <= 1 {
+			impact = 20 // the cap in score
+		}
+		add("be-specific", msgSpecific, clauseSpan(fs.vagueAt), impact)
 	}
 	if fs.hedges >= 2 {
 		add("cut-fillers", msgFillers, fs.hedgeSpan, int(fs.hedgePen))
