@@ -770,34 +770,33 @@ func (p *DrillPage) renderModels() app.UI {
 		app.If(!p.showModels, func() app.UI {
 			return app.Elem("button").Attr("aria-expanded", "false").Text("Show example answers").OnClick(func(ctx app.Context, e app.Event) { p.showModels = true })
 		}).Else(func() app.UI {
-			return app.Elem("div").Class("stack").Body(
-				app.Range(examples).Slice(func(i int) app.UI {
-					ex := examples[i]
-					kind, cls := "A weaker answer", "example weak"
-					if ex.Strong {
-						kind, cls = "A strong answer", "example strong"
-					}
-					q, _ := p.Env.Bank().Question(ex.QuestionID) // examples answer built-in questions
-					return app.Elem("article").Class(cls).Body(
-						app.Elem("h3").Text(kind+" to: "+q.Text),
-						app.Elem("div").Class("example-answer").Body(paragraphs(ex.Answer)...),
-						app.Elem("p").Body(app.Elem("span").Class("why-label").Text("Why: "), app.Text(ex.Why)),
-					)
-				}),
-			)
+			// Only read: one piece of HTML (see html.go).
+			var h strings.Builder
+			h.WriteString(`<div class="stack">`)
+			for _, ex := range examples {
+				kind, cls := "A weaker answer", "example weak"
+				if ex.Strong {
+					kind, cls = "A strong answer", "example strong"
+				}
+				q, _ := p.Env.Bank().Question(ex.QuestionID) // examples answer built-in questions
+				h.WriteString(`<article class="` + cls + `"><h3>` + escapeHTML(kind+" to: "+q.Text) + `</h3><div class="example-answer">` +
+					paragraphsHTML(ex.Answer) + `</div><p><span class="why-label">Why: </span>` + escapeHTML(ex.Why) + `</p></article>`)
+			}
+			h.WriteString(`</div>`)
+			return app.Raw(h.String())
 		}),
 	)
 }
 
-// paragraphs renders text split on blank lines as paragraphs of text.
-func paragraphs(text string) []app.UI {
-	var out []app.UI
+// paragraphsHTML is text split on blank lines into paragraphs, escaped.
+func paragraphsHTML(text string) string {
+	var h strings.Builder
 	for _, para := range strings.Split(text, "\n\n") {
 		if strings.TrimSpace(para) != "" {
-			out = append(out, app.Elem("p").Text(para))
+			h.WriteString(`<p>` + escapeHTML(para) + `</p>`)
 		}
 	}
-	return out
+	return h.String()
 }
 
 // feedbackLabel names the button that shows or hides the full report.

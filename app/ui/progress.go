@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -158,8 +157,8 @@ func (l *attemptList) limit() int {
 }
 
 // rows lists the newest attempts, up to the limit: each is a piece of HTML
-// (see html.go), a button heard where its click bubbles to (click), but
-// for the one open, which go-app builds with its answer and report.
+// (see html.go), a button heard where its click bubbles to (click), and
+// the one open with its answer and report.
 func (l *attemptList) rows(attempts []store.Attempt) []app.UI {
 	b := l.Env.questions()
 	out := make([]app.UI, 0, min(len(attempts), l.limit()))
@@ -178,19 +177,20 @@ func (l *attemptList) rows(attempts []store.Attempt) []app.UI {
 		row := `<button type="button" class="attempt-row" id="` + escapeHTML(attemptRowID(a.ID)) + `" aria-expanded="` + strconv.FormatBool(open) +
 			`" data-act="` + escapeHTML(toggleAttempt+a.ID) + `"><span class="attempt-score">` + strconv.Itoa(a.Score) + `</span>` +
 			`<span class="attempt-title">` + escapeHTML(title) + `</span><span class="attempt-meta small muted">` + escapeHTML(attemptMeta(a)) + `</span></button>`
-		if !open {
-			out = append(out, app.Raw(`<li class="attempt">`+row+`</li>`))
-			continue
+		if open {
+			row += l.detail(a)
 		}
-		out = append(out, app.Elem("li").Class("attempt").Body(app.Raw(row), l.detail(a)))
+		out = append(out, app.Raw(`<li class="attempt">`+row+`</li>`))
 	}
 	return out
 }
 
 // The data-act of the list's buttons: an attempt's row (toggleAttempt and
-// the attempt's ID) and "Show older attempts".
+// the attempt's ID), its Delete button (deleteAttempt and the ID) and
+// "Show older attempts".
 const (
 	toggleAttempt = "toggle:"
+	deleteAttempt = "delete:"
 	showOlder     = "show-older"
 )
 
@@ -209,6 +209,14 @@ func (l *attemptList) click(ctx app.Context, e app.Event) {
 			ctx.Defer(func(app.Context) { focusElement(next) })
 		}
 		l.all = true
+		return
+	}
+	if id, ok := strings.CutPrefix(act, deleteAttempt); ok {
+		for _, a := range l.attempts() {
+			if a.ID == id {
+				l.remove(ctx, a)
+			}
+		}
 		return
 	}
 	if id, ok := strings.CutPrefix(act, toggleAttempt); ok {
@@ -251,8 +259,9 @@ func (l *attemptList) undo(ctx app.Context, e app.Event) {
 }
 
 // detail shows a saved answer and its report, recomputed by the feedback
-// engine.
-func (l *attemptList) detail(a store.Attempt) app.UI {
+// engine, as a piece of HTML (see html.go); its Delete button is heard by
+// click, as the rows are.
+func (l *attemptList) detail(a store.Attempt) string {
 	in := star.Input{Answer: a.Answer}
 	b := l.Env.questions()
 	if q, ok := b.Question(a.QuestionID); ok {
@@ -267,20 +276,18 @@ func (l *attemptList) detail(a store.Attempt) app.UI {
 	if in.Fields != nil {
 		text = star.Join(*in.Fields)
 	}
-	return app.Elem("div").Class("attempt-detail stack").Body(
-		app.Elem("h3").Text("Your answer"),
-		app.Elem("div").Class("answer-text").Body(paragraphs(text)...),
-		app.If(!ok, func() app.UI {
-			return app.Elem("p").Class("notice warn").Text("No feedback for this answer: stardrill's feedback engine failed on something in it. The answer is kept as it was saved.")
-		}).ElseIf(report.Score != a.Score, func() app.UI {
-			return app.Elem("p").Class("small muted").Text(fmt.Sprintf("Scored %d when saved; today's feedback engine gives it %d.", a.Score, report.Score))
-		}),
-		app.If(ok, func() app.UI { return reportView(report, text) }),
-		app.Elem("div").Class("row").Body(
-			app.Elem("a").Class("button").Attr("href", link("/?q="+a.QuestionID)).Text("Practise again"),
-			app.Elem("button").Class("danger").Text("Delete attempt").OnClick(func(ctx app.Context, e app.Event) {
-				l.remove(ctx, a)
-			}),
-		),
-	)
+	var h strings.Builder
+	h.WriteString(`<div class="attempt-detail stack"><h3>Your answer</h3><div class="answer-text">` + paragraphsHTML(text) + `</div>`)
+	switch {
+	case !ok:
+		h.WriteString(`<p class="notice warn">No feedback for this answer: stardrill's feedback engine failed on something in it. The answer is kept as it was saved.</p>`)
+	case report.Score != a.Score:
+		h.WriteString(`<p class="small muted">Scored ` + strconv.Itoa(a.Score) + ` when saved; today's feedback engine gives it ` + strconv.Itoa(report.Score) + `.</p>`)
+	}
+	if ok {
+		h.WriteString(reportHTML(report, text))
+	}
+	h.WriteString(`<div class="row"><a class="button" href="` + escapeHTML(link("/?q="+a.QuestionID)) + `">Practise again</a>` +
+		`<button type="button" class="danger" data-act="` + escapeHTML(deleteAttempt+a.ID) + `">Delete attempt</button></div></div>`)
+	return h.String()
 }
