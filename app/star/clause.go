@@ -469,7 +469,7 @@ func (a *analyzer) countToken(c *clause, j int, sentFirst bool) {
 	}
 	if t.f&fAgain != 0 {
 		ft.again = true
-		if t.w == "since" && j == c.t1-1 && ft.perfect > 0 {
+		if t.w == "since" && j == c.t1-1 && ft.perfectI > 0 {
 			ft.cat[pLesson]++ // "I've used it on every site since"
 		}
 	}

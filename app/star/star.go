@@ -93,7 +93,7 @@ import "strings"
 // Version is the version of the scoring. It changes whenever the same answer
 // could get a different report; stored reports with an older version should
 // be recomputed from their answers.
-const Version = 3
+const Version = 4
 
 // MaxBytes is the length of text the engine reads. A longer answer is cut at
 // the last space before this limit, the report sets Truncated and a tip says
