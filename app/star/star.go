@@ -42,8 +42,9 @@
 // and task), a lesson, specifics and rubric coverage, then applies caps and
 // penalties for what an interviewer would mark down: no action by the
 // speaker, all "we" and no "I", no result (at most 50), denial, a
-// hypothetical answer, blame, fillers, vagueness, too much setup, an answer
-// that is too short or too long, or one that is off the question.
+// hypothetical answer, blame, fillers, vagueness (at most 50 when no name,
+// number or date makes it one real story), too much setup, an answer that
+// is too short or too long, or one that is off the question.
 //
 // # Report contract
 //
