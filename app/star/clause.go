@@ -664,7 +664,6 @@ func (a *analyzer) pastBe(c *clause, s subj, n int) {
 		if setbackVerbs[nw] {
 			ft.setback++ // "the launch was postponed"
 		}
-
 	default:
 		ft.background++
 	}
