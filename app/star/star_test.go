@@ -354,6 +354,7 @@ func TestStepsAreNotResults(t *testing.T) {
 		"Then the manager said everything new was on hold.",
 		"Then I moved to another ward, and I'm not sure what ended up happening with it.",
 		"It was busy, and no two shifts are ever the same.",
+		"Then I held a stand-up every morning at 9:30 so issues could be flagged early.",
 	} {
 		r := Analyze(Input{Answer: story + step})
 		if r.Parts.Result.Present || r.Score > 50 {

@@ -92,7 +92,7 @@ func tokenize(text string, toks []token) []token {
 					i++
 					continue
 				}
-				if (c == '.' || c == ',') && isDigitAt(text, i-1) && isDigitAt(text, i+1) {
+				if (c == '.' || c == ',' || c == ':') && isDigitAt(text, i-1) && isDigitAt(text, i+1) {
 					i++
 					continue
 				}
