@@ -315,6 +315,21 @@ func (a *analyzer) label() {
 		a.prior(c)
 		c.kind = argmax(&c.sc)
 	}
+	// A story that ends saying its outcome is not known yet has no result
+	// but a measured one: what others did on the way is no outcome.
+	for i := len(a.cls) - 1; i >= 0 && a.cls[i].rel > 0.7; i-- {
+		if !a.cls[i].ft.unknown {
+			continue
+		}
+		for k := range a.cls {
+			c := &a.cls[k]
+			f := &c.ft
+			if c.kind == kR && f.qty+f.outcome+f.eval+f.passiveResult == 0 && f.cat[pResult] == 0 && !f.iOutcome {
+				c.kind = kOther
+			}
+		}
+		break
+	}
 	// An answer may open with its result, headline first: "Last year I cut
 	// invoice errors by 80%." That clause also sets the scene.
 	if n > 0 {

@@ -64,7 +64,7 @@ type feats struct {
 	func_, known         int
 	hedges, vagueW       int
 	again                bool // again, since, anymore: guards denial
-	unknown              bool // not sure, don't know, no idea, never found out: no outcome told
+	unknown              bool // not sure, half finished, still working on it, I hope: no outcome told
 	cat                  [nCat]float32
 	blame                float32
 	hedge                span // the first hedge, if hedges > 0 or cat[pHedge] > 0
@@ -473,8 +473,21 @@ func (a *analyzer) countToken(c *clause, j int, sentFirst bool) {
 			ft.cat[pLesson]++ // "I've used it on every site since"
 		}
 	}
-	if j > c.t0 && a.toks[j-1].f&fNeg != 0 && (t.w == "sure" || t.w == "know" || t.w == "idea" || t.w == "found") {
-		ft.unknown = true // "I'm not sure what ended up happening"
+	if j > c.t0 {
+		// No outcome told yet: "I'm not sure what ended up happening",
+		// "it is half finished", "we're still working on it", "I hope
+		// it will be ready".
+		p := &a.toks[j-1]
+		switch t.w {
+		case "sure", "know", "idea", "found":
+			ft.unknown = ft.unknown || p.f&fNeg != 0
+		case "finished", "done", "ready", "complete":
+			ft.unknown = ft.unknown || p.f&fNeg != 0 || p.w == "half"
+		case "working":
+			ft.unknown = ft.unknown || p.w == "still"
+		case "hope":
+			ft.unknown = ft.unknown || p.f&fSubjI != 0
+		}
 	}
 	if t.w == "hold" && j > c.t0 && a.toks[j-1].w == "on" {
 		ft.setback++ // "everything new was on hold"

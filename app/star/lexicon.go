@@ -401,7 +401,8 @@ func buildPhrases() map[string]*phraseIndex {
 		micromanager|micromanagement|typical|as usual|nothing anyone could|not much anyone could|
 		impossible to please|impossible to work with|impossible to deal with|with respect|left things in|
 		set in their ways|weren't always thorough|wasn't always thorough|not always thorough|other people's|
-		pulls their weight|wasn't the first time|was not the first time`)
+		pulls their weight|wasn't the first time|was not the first time|wasn't always great|not always great|
+		doing things her way|doing things his way|doing things their way`)
 	// Denial: claiming never to have erred or clashed.
 	add(pDenial, 1, false, `never made a|never really made|never made any|never made mistakes|never made a mistake|
 		don't make mistakes|don't really make|do not make mistakes|rarely make mistakes|hardly ever make|

@@ -355,6 +355,8 @@ func TestStepsAreNotResults(t *testing.T) {
 		"Then I moved to another ward, and I'm not sure what ended up happening with it.",
 		"It was busy, and no two shifts are ever the same.",
 		"Then I held a stand-up every morning at 9:30 so issues could be flagged early.",
+		"Then some colleagues added a few things, and we're still working on it.",
+		"Right now it is half finished, and I hope it will be ready by June.",
 	} {
 		r := Analyze(Input{Answer: story + step})
 		if r.Parts.Result.Present || r.Score > 50 {
@@ -930,6 +932,7 @@ func TestBlameInShortAnswers(t *testing.T) {
 		"I blame the system more than anyone.",
 		"Honestly the client was impossible to please, so there was not much anyone could have done.",
 		"With respect, the previous coordinator had left things in a state, and the older staff were set in their ways.",
+		"She wasn't always great about checking the schedule, and she was used to doing things her way.",
 	} {
 		for _, answer := range []string{story + " " + blame, blame + " " + story} {
 			r := Analyze(Input{Answer: answer})
