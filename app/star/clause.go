@@ -336,6 +336,9 @@ func (a *analyzer) clauseFeats(c *clause, sentStart bool) subj {
 	if main != subjNone {
 		return main
 	}
+	if !verbSeen && lead < 0 && cur == subjOther && ft.fps == 0 && toks[curPos].f&(fTime|fYear|fNumber) == 0 {
+		last = subjOther // "Our lead, Marcus, reorganized…": the noun phrase is the next verb's subject
+	}
 	return last
 }
 

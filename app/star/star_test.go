@@ -1187,3 +1187,12 @@ func TestGenericStory(t *testing.T) {
 		t.Errorf("specific: score %d, tips %v", r.Score, r.Tips)
 	}
 }
+
+// TestNamedSubject: a subject named between commas ("Our lead, Marcus,")
+// is the subject of the verb after them, not the speaker.
+func TestNamedSubject(t *testing.T) {
+	r := Analyze(Input{Answer: "I'd talk about our launch last year. We were behind on testing. Our lead, Marcus, reorganized the sprint, and our tester put in some long days. We shipped on time."})
+	if r.Signals.IActions > 0 || r.Signals.Ownership != "we" {
+		t.Errorf("ownership %q, %d actions of the speaker", r.Signals.Ownership, r.Signals.IActions)
+	}
+}
