@@ -402,7 +402,8 @@ func buildPhrases() map[string]*phraseIndex {
 		impossible to please|impossible to work with|impossible to deal with|with respect|left things in|
 		set in their ways|weren't always thorough|wasn't always thorough|not always thorough|other people's|
 		pulls their weight|wasn't the first time|was not the first time|wasn't always great|not always great|
-		doing things her way|doing things his way|doing things their way`)
+		doing things her way|doing things his way|doing things their way|bound to happen|a system issue|
+		should have invested|don't respect|didn't respect|dropping things on me|wasn't really fair|wasn't fair to`)
 	// Denial: claiming never to have erred or clashed.
 	add(pDenial, 1, false, `never made a|never really made|never made any|never made mistakes|never made a mistake|
 		don't make mistakes|don't really make|do not make mistakes|rarely make mistakes|hardly ever make|

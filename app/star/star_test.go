@@ -933,6 +933,8 @@ func TestBlameInShortAnswers(t *testing.T) {
 		"Honestly the client was impossible to please, so there was not much anyone could have done.",
 		"With respect, the previous coordinator had left things in a state, and the older staff were set in their ways.",
 		"She wasn't always great about checking the schedule, and she was used to doing things her way.",
+		"The software was outdated, so it was bound to happen; it was a system issue.",
+		"Other people don't respect how busy the office is, and it wasn't really fair.",
 	} {
 		for _, answer := range []string{story + " " + blame, blame + " " + story} {
 			r := Analyze(Input{Answer: answer})
