@@ -212,10 +212,8 @@ func (l *attemptList) click(ctx app.Context, e app.Event) {
 		return
 	}
 	if id, ok := strings.CutPrefix(act, deleteAttempt); ok {
-		for _, a := range l.attempts() {
-			if a.ID == id {
-				l.remove(ctx, a)
-			}
+		if a, ok := l.Env.Store.Attempt(id); ok {
+			l.remove(ctx, a)
 		}
 		return
 	}
