@@ -146,6 +146,9 @@ func skippable(t *token) bool {
 // features.
 func (a *analyzer) buildClauses() {
 	a.obligations = 0
+	for i := range a.toks {
+		a.toks[i].vs = subjNone
+	}
 	for si := range a.sents {
 		s := &a.sents[si]
 		first := len(a.cls)
@@ -299,6 +302,7 @@ func (a *analyzer) clauseFeats(c *clause, sentStart bool) subj {
 				continue
 			}
 			if a.verb(c, cur, j, mods) {
+				t.vs = cur
 				if main == subjNone && (cur == subjI || cur == subjWe) {
 					main = cur
 				}
@@ -327,7 +331,9 @@ func (a *analyzer) clauseFeats(c *clause, sentStart bool) subj {
 		if s == subjNone || s == subjOther && sentStart {
 			s = subjImplicit
 		}
-		a.verb(c, s, lead, 0)
+		if a.verb(c, s, lead, 0) {
+			toks[lead].vs = s
+		}
 		last = s
 		if main == subjNone && s != subjOther {
 			main = s

@@ -164,7 +164,72 @@ func (x *cueIndex) find(a *analyzer, ws []string, out []Span) []Span {
 			out = append(out, Span{a.toks[i].start, a.toks[int(i)+len(ws)-1].end})
 		}
 	}
+	if s := cueSubject(ws[0]); s != subjNone && len(ws) > 1 {
+		// "I asked" is also the speaker asking with words between
+		// ("I got them into the cabin and asked each of them") or with
+		// the subject understood, as in a bullet line ("Asked each of them").
+		for _, i := range x.candidates(ws[1]) {
+			t := &a.toks[i]
+			if !a.verbOf(int(i), s) || int(i)+len(ws)-1 > int(x.end[i]) || a.toks[i-1].w == ws[0] {
+				continue // another subject, past the sentence, or matched above
+			}
+			ok := true
+			for k, cw := range ws[1:] {
+				if !cueMatch(cw, &a.toks[int(i)+k]) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, Span{t.start, a.toks[int(i)+len(ws)-2].end})
+			}
+		}
+	}
 	return out
+}
+
+// verbOf reports whether toks[i] is a verb of subject s, not negated: "I
+// (then) asked", "(I) asked" in a bullet line, "I had (already) asked",
+// "I've asked"; not "I never asked", "I was asked" or "she asked".
+func (a *analyzer) verbOf(i int, s subj) bool {
+	if i == 0 {
+		return false // a cue's subject word comes first; bullets start after a mark
+	}
+	t, k := &a.toks[i], i-1
+	for k > 0 && k > i-3 && skippable(&a.toks[k]) && a.toks[k].f&fNeg == 0 {
+		k-- // "I had already asked"
+	}
+	prev := &a.toks[k]
+	if prev.f&fNeg != 0 {
+		return false
+	}
+	switch {
+	case t.vs == s, s == subjI && t.vs == subjImplicit:
+		return true
+	case t.vs != subjNone || !t.past():
+		return false
+	}
+	switch prev.w { // a perfect: the subject's verb is "have"
+	case "had", "have", "has":
+		return prev.vs == s
+	case "i've", "i'd":
+		return s == subjI
+	case "we've", "we'd":
+		return s == subjWe
+	}
+	return false
+}
+
+// cueSubject returns the subject a cue's first word names ("I asked", "we
+// agreed"), or subjNone.
+func cueSubject(w string) subj {
+	switch w {
+	case "i":
+		return subjI
+	case "we":
+		return subjWe
+	}
+	return subjNone
 }
 
 // sortSpans sorts spans by start then end and drops duplicates.

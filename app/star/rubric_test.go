@@ -7,8 +7,9 @@ import (
 )
 
 // findByScan is how coverage found a cue before cueIndex: its words
-// compared at every token of every sentence. It is the reference that
-// cueIndex.find must agree with.
+// compared at every token of every sentence, and a cue such as "I asked"
+// also at every verb whose subject is its first word. It is the reference
+// that cueIndex.find must agree with.
 func findByScan(a *analyzer, ws []string) []Span {
 	var out []Span
 	for _, s := range a.sents {
@@ -22,7 +23,22 @@ func findByScan(a *analyzer, ws []string) []Span {
 			}
 		}
 	}
-	return out
+	subject := map[string]subj{"i": subjI, "we": subjWe}[ws[0]]
+	for _, s := range a.sents {
+		for i := s.t0; subject != subjNone && len(ws) > 1 && i+len(ws)-1 <= s.t1; i++ {
+			if !a.verbOf(i, subject) || a.toks[i-1].w == ws[0] {
+				continue
+			}
+			n := 1
+			for n < len(ws) && cueMatch(ws[n], &a.toks[i+n-1]) {
+				n++
+			}
+			if n == len(ws) {
+				out = append(out, Span{a.toks[i].start, a.toks[i+len(ws)-2].end})
+			}
+		}
+	}
+	return sortSpans(out)
 }
 
 // checkCoverage fails t if the indexed search and the full scan find any
@@ -40,7 +56,7 @@ func checkCoverage(t *testing.T, text string, fields *[4]span, rub *Rubric) {
 			if len(ws) == 0 {
 				continue
 			}
-			got, want := ix.find(a, ws, nil), findByScan(a, ws)
+			got, want := sortSpans(ix.find(a, ws, nil)), findByScan(a, ws)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%.60q: cue %q found at %v, a full scan finds it at %v", text, cue, got, want)
 			}
@@ -72,6 +88,40 @@ func TestCoverageIndex(t *testing.T) {
 			fl := Fields{text, "", text, ""}
 			joined, fields := joinFields(fl)
 			checkCoverage(t, joined, &fields, rub)
+		}
+	}
+}
+
+// TestCueSubject: a cue that opens with "I" or "we" ("I asked", "we
+// agreed") is the speaker or the team doing it, with words between the two
+// or with the subject understood; not someone else doing it, nor the speaker
+// being done to.
+func TestCueSubject(t *testing.T) {
+	rub := &Rubric{Points: []Point{
+		{ID: "asked", Text: "You asked.", Cues: []string{"I asked"}},
+		{ID: "agreed", Text: "The team agreed.", Cues: []string{"we agreed on"}},
+	}}
+	for _, tc := range []struct {
+		text          string
+		asked, agreed bool
+	}{
+		{"I got the two foremen into the cabin at 7am and asked each of them for the hours they needed.", true, false},
+		{"Last March I ran the site. I then quietly asked each foreman for his hours.", true, false},
+		{"Steps I took:\n- Booked the cabin for Monday.\n- Asked each foreman for his hours.", true, false},
+		{"After a long talk we finally agreed on a rota, and I asked the client to sign it.", true, true},
+		{"She asked me for the hours, and they agreed on a rota without me.", false, false},
+		{"I was asked to lead the project because we had not agreed on a rota.", false, false},
+		{"I didn't ask anyone, and we never agreed.", false, false},
+		{"I never asked him, and we hardly agreed on anything.", false, false},
+		{"By then I had already asked twice, and we'd agreed on a rota.", true, true},
+		{"I've asked each foreman, and we have agreed on a rota.", true, true},
+	} {
+		r := Analyze(Input{Answer: tc.text, Rubric: rub})
+		if got := r.Coverage[0].Covered; got != tc.asked {
+			t.Errorf("%q: \"I asked\" covered %v, want %v (%v)", tc.text, got, tc.asked, r.Coverage[0].Evidence)
+		}
+		if got := r.Coverage[1].Covered; got != tc.agreed {
+			t.Errorf("%q: \"we agreed on\" covered %v, want %v (%v)", tc.text, got, tc.agreed, r.Coverage[1].Evidence)
 		}
 	}
 }

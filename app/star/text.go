@@ -16,6 +16,7 @@ type token struct {
 	money      bool   // a number preceded by a currency sign
 	skip       bool   // a bullet number or a heading label: not part of any sentence
 	hyphen     bool   // joined to the next word by a hyphen: "double" in "double-checked"
+	vs         subj   // read as a verb: its subject ("asked" in "I got up and asked"); else subjNone
 }
 
 // past reports whether the token is a past-tense or past-participle verb form.
