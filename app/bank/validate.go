@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"stardrill/app/star"
 )
 
 // MinQuestions is the fewest questions a competency may have.
@@ -223,6 +225,9 @@ func (v *validator) question(q *Question, qp *qpos) {
 			v.add(qp.cues[i], "the Must cover item has no cues; list the words that show an answer covers it, separated by ;")
 		}
 		for _, c := range pt.Cues {
+			if strings.HasPrefix(c, "(") && c != star.CueResult && c != star.CueLesson {
+				v.add(qp.cues[i], "the cue "+quote(c)+" is in brackets, which only "+star.CueResult+" and "+star.CueLesson+" may be; write the words without brackets")
+			}
 			if m := markup(c, true); m != "" {
 				v.add(qp.cues[i], "the cue "+quote(c)+" contains "+m+"; only a final * is allowed, meaning any ending")
 			}

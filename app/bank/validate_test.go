@@ -87,6 +87,7 @@ func TestValidate(t *testing.T) {
 		{name: "empty cues", old: "Cues: happened; the situation", new: "Cues: ; ", at: "Cues: ;", msg: "has no cues"},
 		{name: "star inside cue", old: "Cues: happened; the situation", new: "Cues: happ*ened; the situation", at: "happ*ened", msg: `cue "happ*ened" contains a *`},
 		{name: "bare star cue", old: "Cues: happened; the situation", new: "Cues: happened; *", at: "happened; *", msg: "a bare *"},
+		{name: "unknown bracket cue", old: "Cues: happened; the situation", new: "Cues: happened; (outcome)", at: "happened; (outcome)", msg: `cue "(outcome)" is in brackets, which only (result) and (lesson) may be`},
 		{name: "near copy variant", old: "- Describe a situation where problem 1 of alpha became yours to solve.", new: "- Tell me about a time you handled problem 1 of alpha for the whole team.", at: "the whole team", msg: "nearly copies"},
 		{name: "identical variant", old: "- Describe a situation where problem 1 of alpha became yours to solve.", new: "- Tell me about a time you handled problem 1 of alpha for the team!", at: "the team!", msg: "nearly copies"},
 		{name: "duplicate phrasing across files", file: "beta.md", old: "- Describe a situation where problem 1 of beta became yours to solve.", new: "- Describe a SITUATION where problem 2 of alpha became yours to solve?", at: "SITUATION", msg: "repeats a phrasing of another question (alpha.md:"},

@@ -109,6 +109,7 @@ func lengthCap(w int) float64 {
 type facts struct {
 	totals
 	sEv, tEv, aEv, rEv   []int // evidence clauses per part
+	lEv                  []int // lesson clauses
 	sitPhrase, sitSpec   bool
 	taskStrong, taskSpec bool
 	resPhrase, resEval   bool
@@ -132,8 +133,9 @@ func (a *analyzer) report(rep *Report) {
 	a.parts(rep, &fs)
 	if a.rubric != nil {
 		fs.reflective = isReflective(a.rubric)
-		rep.Coverage, fs.covFrac = a.coverage()
-		rep.Signals.OffTopic = a.offTopic(rep.Coverage)
+		var byWords bool
+		rep.Coverage, fs.covFrac, byWords = a.coverage(&fs)
+		rep.Signals.OffTopic = !byWords && a.offTopic()
 	} else {
 		rep.Coverage = []Coverage{}
 	}
@@ -256,6 +258,7 @@ func (a *analyzer) parts(rep *Report, fs *facts) {
 			after && c.rel >= 0.5 && c.actions() > 0 && (f.cat[pPrevent] >= 2 || f.cat[pPrevent] > 0 && f.again) {
 			fs.lesson = true
 			fs.lessonWords += f.words
+			fs.lEv = append(fs.lEv, i)
 		}
 	}
 	rep.Signals.Lesson = fs.lesson

@@ -68,11 +68,13 @@ func normalizeCue(w string) string {
 }
 
 // coverage matches every rubric point's cues and returns the coverage
-// list and the share of points covered (-1 without points).
-func (a *analyzer) coverage() ([]Coverage, float64) {
+// list, the share of points covered (-1 without points) and whether any
+// cue matched words (not only CueResult or CueLesson).
+func (a *analyzer) coverage(fs *facts) ([]Coverage, float64, bool) {
 	pts := a.rubric.Points
 	out := make([]Coverage, 0, len(pts))
 	covered := 0
+	byWords := false
 	var ix cueIndex
 	if len(pts) > 0 {
 		ix.build(a)
@@ -80,12 +82,24 @@ func (a *analyzer) coverage() ([]Coverage, float64) {
 	for _, p := range pts {
 		cv := Coverage{ID: p.ID, Text: p.Text, Evidence: []Span{}}
 		for _, cue := range p.Cues {
-			var buf [8]string
-			ws := cueWords(cue, &buf)
-			if len(ws) == 0 {
+			var cls []int
+			switch cue {
+			case CueResult:
+				cls = fs.rEv
+			case CueLesson:
+				cls = fs.lEv
+			default:
+				var buf [8]string
+				ws := cueWords(cue, &buf)
+				if len(ws) > 0 {
+					cv.Evidence = ix.find(a, ws, cv.Evidence)
+					byWords = byWords || len(cv.Evidence) > 0
+				}
 				continue
 			}
-			cv.Evidence = ix.find(a, ws, cv.Evidence)
+			for _, i := range cls {
+				cv.Evidence = append(cv.Evidence, Span{a.cls[i].start, a.cls[i].end})
+			}
 		}
 		cv.Evidence = sortSpans(cv.Evidence)
 		cv.Covered = len(cv.Evidence) > 0
@@ -95,9 +109,9 @@ func (a *analyzer) coverage() ([]Coverage, float64) {
 		out = append(out, cv)
 	}
 	if len(pts) == 0 {
-		return out, -1
+		return out, -1, false
 	}
-	return out, float64(covered) / float64(len(pts))
+	return out, float64(covered) / float64(len(pts)), byWords
 }
 
 // cueIndex lists the tokens of the answer's sentences by the first byte of
@@ -296,15 +310,11 @@ func buildTopicStop() {
 }
 
 // offTopic reports whether the answer has nothing to do with the rubric:
-// no point is covered and no topic word of the question appears.
-func (a *analyzer) offTopic(cov []Coverage) bool {
+// no topic word of the question appears (the caller checks first that no
+// cue's words do).
+func (a *analyzer) offTopic() bool {
 	if a.words < 30 {
 		return false
-	}
-	for _, c := range cov {
-		if c.Covered {
-			return false
-		}
 	}
 	r := a.rubric
 	var src strings.Builder
@@ -315,8 +325,10 @@ func (a *analyzer) offTopic(cov []Coverage) bool {
 		src.WriteByte(' ')
 		src.WriteString(p.Text)
 		for _, c := range p.Cues {
-			src.WriteByte(' ')
-			src.WriteString(c)
+			if c != CueResult && c != CueLesson {
+				src.WriteByte(' ')
+				src.WriteString(c)
+			}
 		}
 	}
 	topic := map[string]bool{}

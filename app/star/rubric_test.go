@@ -125,3 +125,47 @@ func TestCueSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestPartCues: a point whose cues include CueResult is covered by any
+// result the answer reports, however it is worded, and CueLesson by any
+// lesson; the evidence is what the engine read as one. Neither makes an
+// answer on another subject count as on topic.
+func TestPartCues(t *testing.T) {
+	rub := &Rubric{Competency: "Customer focus", Question: "Tell me about a time you calmed an angry customer.", Points: []Point{
+		{ID: "end", Text: "How it ended.", Cues: []string{"thanked", CueResult}},
+		{ID: "lesson", Text: "What you took from it.", Cues: []string{"taught me", CueLesson}},
+	}}
+	const story = "Last June a guest at the hotel where I worked the front desk was shouting about a double charge. " +
+		"I let him finish, apologised and checked the bill line by line. I found the duplicate and refunded it on the spot."
+	const result = " The refund reached his card within the hour and he booked again for August."
+	const lesson = " Since then I read every disputed bill back to the guest before I look into it."
+	cases := []struct {
+		text          string
+		ended, lesson bool
+	}{
+		{story + result + lesson, true, true},
+		{story + result, true, false},
+		{story, false, false},
+	}
+	for _, tc := range cases {
+		r := Analyze(Input{Answer: tc.text, Rubric: rub})
+		if r.Coverage[0].Covered != tc.ended || r.Coverage[1].Covered != tc.lesson {
+			t.Errorf("%q: covered %v, %v; want %v, %v", tc.text[len(story):], r.Coverage[0].Covered, r.Coverage[1].Covered, tc.ended, tc.lesson)
+		}
+		if tc.ended {
+			ev := r.Coverage[0].Evidence
+			if len(ev) == 0 || !strings.Contains(tc.text[ev[0].Start:ev[0].End], "refund reached his card") {
+				t.Errorf("result evidence %v, want the result sentence", ev)
+			}
+		}
+		if tc.ended != r.Parts.Result.Present {
+			t.Errorf("%q: result point covered %v but Result present %v", tc.text[len(story):], tc.ended, r.Parts.Result.Present)
+		}
+	}
+	off := "Last spring I rebuilt the warehouse rota so that every shift had a forklift driver, and I trained two new drivers myself. " +
+		"Overtime fell by 30 percent over the next quarter and nobody had to cover a double shift again."
+	r := Analyze(Input{Answer: off, Rubric: rub})
+	if !r.Coverage[0].Covered || !r.Signals.OffTopic {
+		t.Errorf("an answer on another subject with a result: result point covered %v, off topic %v; want both", r.Coverage[0].Covered, r.Signals.OffTopic)
+	}
+}

@@ -94,7 +94,7 @@ import "strings"
 // Version is the version of the scoring. It changes whenever the same answer
 // could get a different report; stored reports with an older version should
 // be recomputed from their answers.
-const Version = 4
+const Version = 5
 
 // MaxBytes is the length of text the engine reads. A longer answer is cut at
 // the last space before this limit, the report sets Truncated and a tip says
@@ -128,9 +128,21 @@ type Point struct {
 	// Cues are words and phrases that show an answer covers the point. They
 	// match whole words, ignoring case; a word ending in '*' matches any
 	// word starting with it ("apologi*"); a cue of several words matches
-	// them in a row.
+	// them in a row, and one that opens with "I" or "we" ("I asked") also
+	// matches that subject's verb with words between ("I then asked"). The
+	// cues CueResult and CueLesson match what the analysis reads rather
+	// than words.
 	Cues []string
 }
+
+// Cues met by the analysis rather than by words: a point about how the
+// story ended is covered by any result the answer reports ("the queue was
+// gone by noon"), one about what the speaker took from it by any lesson,
+// however they are worded.
+const (
+	CueResult = "(result)"
+	CueLesson = "(lesson)"
+)
 
 // Input is what Analyze reads.
 type Input struct {
