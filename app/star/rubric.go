@@ -92,8 +92,9 @@ func (a *analyzer) coverage(fs *facts) ([]Coverage, float64, bool) {
 				var buf [8]string
 				ws := cueWords(cue, &buf)
 				if len(ws) > 0 {
+					n := len(cv.Evidence)
 					cv.Evidence = ix.find(a, ws, cv.Evidence)
-					byWords = byWords || len(cv.Evidence) > 0
+					byWords = byWords || len(cv.Evidence) > n
 				}
 				continue
 			}

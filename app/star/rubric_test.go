@@ -164,8 +164,11 @@ func TestPartCues(t *testing.T) {
 	}
 	off := "Last spring I rebuilt the warehouse rota so that every shift had a forklift driver, and I trained two new drivers myself. " +
 		"Overtime fell by 30 percent over the next quarter and nobody had to cover a double shift again."
-	r := Analyze(Input{Answer: off, Rubric: rub})
-	if !r.Coverage[0].Covered || !r.Signals.OffTopic {
-		t.Errorf("an answer on another subject with a result: result point covered %v, off topic %v; want both", r.Coverage[0].Covered, r.Signals.OffTopic)
+	for _, cues := range [][]string{{"thanked", CueResult}, {CueResult, "thanked"}} {
+		rub.Points[0].Cues = cues
+		r := Analyze(Input{Answer: off, Rubric: rub})
+		if !r.Coverage[0].Covered || !r.Signals.OffTopic {
+			t.Errorf("cues %q, an answer on another subject with a result: result point covered %v, off topic %v; want both", cues, r.Coverage[0].Covered, r.Signals.OffTopic)
+		}
 	}
 }
