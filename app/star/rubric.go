@@ -165,7 +165,17 @@ func (x *cueIndex) candidates(cw string) []int32 {
 // find appends to out where the cue words ws occur in a sentence.
 func (x *cueIndex) find(a *analyzer, ws []string, out []Span) []Span {
 	for _, i := range x.candidates(ws[0]) {
-		if x.at(a, ws, int(i)) {
+		if int(i)+len(ws) > int(x.end[i]) {
+			continue // the cue would run past the sentence's end
+		}
+		ok := true
+		for k, cw := range ws {
+			if !cueMatch(cw, &a.toks[int(i)+k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
 			out = append(out, Span{a.toks[i].start, a.toks[int(i)+len(ws)-1].end})
 		}
 	}
@@ -173,29 +183,24 @@ func (x *cueIndex) find(a *analyzer, ws []string, out []Span) []Span {
 		// "I asked" is also the speaker asking with words between
 		// ("I got them into the cabin and asked each of them") or with
 		// the subject understood, as in a bullet line ("Asked each of them").
-		verb := ws[1:]
-		for _, i := range x.candidates(verb[0]) {
-			// (not another subject's verb, nor one matched above)
-			if a.verbOf(int(i), s) && a.toks[i-1].w != ws[0] && x.at(a, verb, int(i)) {
-				out = append(out, Span{a.toks[i].start, a.toks[int(i)+len(verb)-1].end})
+		for _, i := range x.candidates(ws[1]) {
+			t := &a.toks[i]
+			if !a.verbOf(int(i), s) || int(i)+len(ws)-1 > int(x.end[i]) || a.toks[i-1].w == ws[0] {
+				continue // another subject, past the sentence, or matched above
+			}
+			ok := true
+			for k, cw := range ws[1:] {
+				if !cueMatch(cw, &a.toks[int(i)+k]) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, Span{t.start, a.toks[int(i)+len(ws)-2].end})
 			}
 		}
 	}
 	return out
-}
-
-// at reports whether the cue words ws match the tokens from toks[i] on,
-// within its sentence.
-func (x *cueIndex) at(a *analyzer, ws []string, i int) bool {
-	if i+len(ws) > int(x.end[i]) {
-		return false // the cue would run past the sentence's end
-	}
-	for k, cw := range ws {
-		if !cueMatch(cw, &a.toks[i+k]) {
-			return false
-		}
-	}
-	return true
 }
 
 // verbOf reports whether toks[i] is a verb of subject s, not negated: "I
