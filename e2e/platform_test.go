@@ -99,7 +99,7 @@ func TestNavigation(t *testing.T) {
 	tab.Open(s.server.URL("/"))
 	waitH1(t, tab, "Drill")
 	checkCurrent(t, tab, "Drill")
-	checkWasmReadOnce(t, tab)
+	checkWasmReadOnce(t, tab, "/web/app.wasm")
 	// A page load would lose this mark: in-app navigation keeps it.
 	tab.Eval(`window.__e2eSamePage = true`, nil)
 	for _, p := range append(pages[1:], pages[0]) {
@@ -474,14 +474,15 @@ const cachedURLs = `(async () => {
   return urls;
 })()`
 
-// checkWasmReadOnce fails the test unless the page in tab read app.wasm
-// once: a page the service worker controls reads it from the worker's store
-// (site/loader.js) without a request, any other page downloads it once.
-func checkWasmReadOnce(t *testing.T, tab *harness.Tab) {
+// checkWasmReadOnce fails the test unless the page in tab read app.wasm (at
+// path, such as "/web/app.wasm") once: a page the service worker controls
+// reads it from the worker's store (site/loader.js) without a request, any
+// other page downloads it once.
+func checkWasmReadOnce(t *testing.T, tab *harness.Tab, path string) {
 	t.Helper()
 	var fetched int
 	var controlled bool
-	tab.Eval(`performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === "/web/app.wasm").length`, &fetched)
+	tab.Eval(`performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === `+strconv.Quote(path)+`).length`, &fetched)
 	tab.Eval(`!!navigator.serviceWorker.controller`, &controlled)
 	switch {
 	case controlled && fetched != 0:
@@ -537,7 +538,7 @@ func TestLoader(t *testing.T) {
 			t.Errorf("%s showed the loader labels %q, want them to end on %q without counting a fast download", name, l, plain)
 		}
 	}
-	checkWasmReadOnce(t, tab)
+	checkWasmReadOnce(t, tab, "/web/app.wasm")
 	checkClean(t, tab, s.server.Origin())
 
 	// A first visit over a slow network (2 MB/s: a few seconds) shows the
@@ -758,6 +759,11 @@ func TestSubPath(t *testing.T) {
 	}
 	tab.Reload()
 	waitH1(t, tab, "Questions")
+	// A visit the worker answers reads app.wasm from its store under the
+	// prefix too.
+	tab.WaitServiceWorker()
+	waitH1(t, tab, "Questions")
+	checkWasmReadOnce(t, tab, "/stardrill/web/app.wasm")
 }
 
 // TestLargeText reads the app on a phone with the browser's text set to
