@@ -59,6 +59,8 @@ func (p *SettingsPage) OnMount(ctx app.Context) {
 				showSettings(p.Env.Store.Settings())
 				ctx.Update()
 			})
+			// Dispatch would draw the page again: nothing it shows changed.
+			ctx.PreventUpdate()
 		})
 	})
 	// Nothing changed since the first render.

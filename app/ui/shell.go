@@ -73,27 +73,25 @@ func region(class, labelledBy string) app.HTMLElem {
 // browser and reads to assistive technology as a progressbar, as a
 // <progress> element would. Name it with an aria-label or aria-labelledby.
 func progressBar(value, limit int) app.HTMLElem {
-	pct := 0
-	if limit > 0 {
-		pct = 100 * min(max(value, 0), limit) / limit
-	}
 	// An SVG draws the filled part: the Content-Security-Policy allows no
 	// inline styles, so a width cannot be set on a div.
 	return app.Elem("div").Class("bar").Role("progressbar").
 		Attr("aria-valuemin", "0").Attr("aria-valuemax", strconv.Itoa(limit)).Attr("aria-valuenow", strconv.Itoa(value)).
-		Body(app.Raw(barSVG(pct)))
+		Body(app.Raw(barSVG(value, limit)))
 }
 
 // barHTML is progressBar as a piece of HTML, named by the attribute
 // nameAttr ("aria-label" or "aria-labelledby") set to name.
 func barHTML(value, limit int, nameAttr, name string) string {
 	return `<div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="` + strconv.Itoa(limit) + `" aria-valuenow="` +
-		strconv.Itoa(value) + `" ` + nameAttr + `="` + escapeHTML(name) + `">` + barSVG(100*min(max(value, 0), limit)/max(limit, 1)) + `</div>`
+		strconv.Itoa(value) + `" ` + nameAttr + `="` + escapeHTML(name) + `">` + barSVG(value, limit) + `</div>`
 }
 
-// barSVG draws pct percent of a bar.
-func barSVG(pct int) string {
-	return `<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="` + strconv.Itoa(pct) + `" height="1"></rect></svg>`
+// barSVG draws a bar filled to value out of limit (none when limit is not
+// positive).
+func barSVG(value, limit int) string {
+	pct := 100 * min(max(value, 0), limit) / max(limit, 1)
+	return `<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="` + strconv.Itoa(max(pct, 0)) + `" height="1"></rect></svg>`
 }
 
 // link returns the address of an app page. go-app puts the prefix the site
