@@ -185,7 +185,7 @@ func (x *cueIndex) find(a *analyzer, ws []string, out []Span) []Span {
 		// the subject understood, as in a bullet line ("Asked each of them").
 		for _, i := range x.candidates(ws[1]) {
 			t := &a.toks[i]
-			if !a.verbOf(int(i), s) || int(i)+len(ws)-1 > int(x.end[i]) || a.toks[i-1].w == ws[0] {
+			if !a.verbOf(int(i), s) || int(i)+len(ws)-1 > int(x.end[i]) || i > 0 && a.toks[i-1].w == ws[0] {
 				continue // another subject, past the sentence, or matched above
 			}
 			ok := true
@@ -205,12 +205,13 @@ func (x *cueIndex) find(a *analyzer, ws []string, out []Span) []Span {
 
 // verbOf reports whether toks[i] is a verb of subject s, not negated: "I
 // (then) asked", "(I) asked" in a bullet line, "I had (already) asked",
-// "I've asked"; not "I never asked", "I was asked" or "she asked".
+// "I've asked", "Asked" opening the answer; not "I never asked", "I was
+// asked" or "she asked".
 func (a *analyzer) verbOf(i int, s subj) bool {
-	if i == 0 {
-		return false // a cue's subject word comes first; bullets start after a mark
-	}
 	t, k := &a.toks[i], i-1
+	if i == 0 {
+		return s == subjI && t.vs == subjImplicit
+	}
 	for k > 0 && k > i-3 && skippable(&a.toks[k]) && a.toks[k].f&fNeg == 0 {
 		k-- // "I had already asked"
 	}

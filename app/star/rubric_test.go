@@ -26,7 +26,7 @@ func findByScan(a *analyzer, ws []string) []Span {
 	subject := map[string]subj{"i": subjI, "we": subjWe}[ws[0]]
 	for _, s := range a.sents {
 		for i := s.t0; subject != subjNone && len(ws) > 1 && i+len(ws)-1 <= s.t1; i++ {
-			if !a.verbOf(i, subject) || a.toks[i-1].w == ws[0] {
+			if !a.verbOf(i, subject) || i > 0 && a.toks[i-1].w == ws[0] {
 				continue
 			}
 			n := 1
@@ -108,6 +108,7 @@ func TestCueSubject(t *testing.T) {
 		{"I got the two foremen into the cabin at 7am and asked each of them for the hours they needed.", true, false},
 		{"Last March I ran the site. I then quietly asked each foreman for his hours.", true, false},
 		{"Steps I took:\n- Booked the cabin for Monday.\n- Asked each foreman for his hours.", true, false},
+		{"Asked each foreman for his hours, then booked the cabin for Monday.", true, false},
 		{"After a long talk we finally agreed on a rota, and I asked the client to sign it.", true, true},
 		{"She asked me for the hours, and they agreed on a rota without me.", false, false},
 		{"I was asked to lead the project because we had not agreed on a rota.", false, false},
