@@ -292,8 +292,16 @@ func (a *analyzer) label() {
 			// stand afterwards is a consequence.
 			c.sc[kT] *= 0.6
 			bonus := float32(0)
+			// A past event in a clause whose first words are "before" or "after"
+			// and a pronoun tells when a step happened, not what came of
+			// it: "I had it checked before it went out".
+			framed := false
+			for j := c.t0; f.otherPast > 0 && j < c.t1-1 && j < c.t0+3; j++ {
+				w, nw := a.toks[j].w, a.toks[j+1].w
+				framed = framed || (w == "before" || w == "after") && (nw == "it" || nw == "he" || nw == "she" || nw == "they")
+			}
 			switch {
-			case !repaired || f.unknown:
+			case !repaired || f.unknown || framed:
 			case f.setback > 0 && f.outcome+f.eval == 0:
 				// A setback is no consequence of the steps: "then the
 				// printer broke", "two nurses complained".

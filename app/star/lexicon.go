@@ -363,7 +363,7 @@ func buildPhrases() map[string]*phraseIndex {
 		wasn't my responsibility|not my responsibility|wasn't my job|not my job|no one told me|nobody told me|
 		no one told us|nobody told us|i was never told|i wasn't told|i was not told|no one warned|nobody warned|
 		under the bus|took it out on|take it out on|taking it out on|set me up to fail|set up to fail|someone else's fault|someone else's|everyone else's fault|
-		<poss3> fault|fault of|their mistake|his mistake|her mistake|their error|their errors|
+		<poss3> fault|<poss3> own fault|fault of|was on them|was on him|was on her|done their job|done his job|done her job|their mistake|his mistake|her mistake|their error|their errors|
 		didn't do their job|didn't do his job|didn't do her job|not doing their job|not doing his job|
 		not doing her job|pull their weight|pull his weight|pull her weight|pulling their weight|
 		pulling his weight|pulling her weight|couldn't be bothered|never bothered|gave me the wrong|

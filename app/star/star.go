@@ -94,7 +94,7 @@ import "strings"
 // Version is the version of the scoring. It changes whenever the same answer
 // could get a different report; stored reports with an older version should
 // be recomputed from their answers.
-const Version = 5
+const Version = 6
 
 // MaxBytes is the length of text the engine reads. A longer answer is cut at
 // the last space before this limit, the report sets Truncated and a tip says
