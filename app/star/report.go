@@ -472,7 +472,7 @@ func (a *analyzer) tips(rep *Report, fs *facts) []Tip {
 	if sig.Hypothetical {
 		add("past-not-hypothetical", msgPast, clauseSpan(fs.hypoAt), 40)
 	}
-	if fs.telegraphic {
+	if fs.telegraphic || !fs.firstPerson && fs.implCl >= 2 { // held at 45 above
 		add("full-sentences", msgSentences, whole, 30)
 	}
 	if fs.story && readable && !sig.Hypothetical {

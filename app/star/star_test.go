@@ -671,6 +671,24 @@ func TestEmpty(t *testing.T) {
 	}
 }
 
+// TestNotesWithoutI: an answer written as notes, with no "I" anywhere, is
+// held at 45 however complete, and the report says why.
+func TestNotesWithoutI(t *testing.T) {
+	const notes = "Situation:\n- Ran the returns desk at a garden centre in the spring rush\n" +
+		"- A regular's order of 40 rose bushes went to another customer\n" +
+		"Task:\n- Replace the order before her planting weekend\n" +
+		"Action:\n- Apologised on the phone the same morning\n- Rang three growers and found 40 bushes at the second\n" +
+		"- Drove over to collect them after closing\nResult:\n- Delivered on Friday, a day early\n- She ordered again in autumn, 25 percent more\n"
+	r := Analyze(Input{Answer: notes})
+	if r.Score > 45 || len(r.Tips) == 0 || r.Tips[0].ID != "full-sentences" {
+		t.Errorf("notes without I: score %d, tips %v; want at most 45 with full-sentences first", r.Score, r.Tips)
+	}
+	with := strings.Replace(notes, "- Apologised", "- I apologised", 1)
+	if r := Analyze(Input{Answer: with}); r.Score <= 45 || hasTip(&r, "full-sentences") {
+		t.Errorf("the same notes with one \"I\": score %d, tips %v; want above 45 without full-sentences", r.Score, r.Tips)
+	}
+}
+
 // TestSentenceSplitting checks bullets, headings, no punctuation and
 // abbreviations.
 func TestSentenceSplitting(t *testing.T) {
