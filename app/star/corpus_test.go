@@ -382,6 +382,24 @@ func TestCorpusPrint(t *testing.T) {
 	}
 }
 
+// TestProbes reports how the engine does on answers written to fool it and
+// left untuned. It fails if fewer land on the right side of 55 than the 13
+// of 18 that did when they were written; the README lists the misses.
+func TestProbes(t *testing.T) {
+	right, all := 0, scoreExamples(t, loadFile(t, "testdata/probes.txt"), false)
+	for _, s := range all {
+		if (s.Quality == "strong") == (s.rep.Score >= splitThreshold) {
+			right++
+		} else {
+			t.Logf("wrong side of %d: %s (%s) %d", splitThreshold, s.ID, s.Quality, s.rep.Score)
+		}
+	}
+	t.Logf("probes: %d of %d on the right side of %d", right, len(all), splitThreshold)
+	if right < 13 {
+		t.Errorf("probes: %d of %d on the right side of %d, want at least 13", right, len(all), splitThreshold)
+	}
+}
+
 // TestHeldOut reports how the engine does on answers written after it was
 // tuned, with loose bounds: ordering, sides of the split and detection well
 // above chance (90% of pairs and of answers, 80% of labels).

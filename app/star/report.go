@@ -365,6 +365,11 @@ func (a *analyzer) score(rep *Report, fs *facts) float64 {
 		// long and detailed its actions.
 		x = math.Min(x, 50)
 	}
+	if fs.setupPen >= 2 && a.words >= 100 && a.words >= 55*max(sig.IActions, 1) {
+		// Mostly background (55% of the words), with at most one step of
+		// the speaker's own per 55 words: someone else's story, or setup.
+		x = math.Min(x, 50)
+	}
 	switch {
 	case !fs.firstPerson && fs.implCl >= 2:
 		x = math.Min(x, 45) // notes without "I"
