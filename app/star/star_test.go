@@ -679,13 +679,19 @@ func TestNotesWithoutI(t *testing.T) {
 		"Task:\n- Replace the order before her planting weekend\n" +
 		"Action:\n- Apologised on the phone the same morning\n- Rang three growers and found 40 bushes at the second\n" +
 		"- Drove over to collect them after closing\nResult:\n- Delivered on Friday, a day early\n- She ordered again in autumn, 25 percent more\n"
-	r := Analyze(Input{Answer: notes})
-	if r.Score > 45 || len(r.Tips) == 0 || r.Tips[0].ID != "full-sentences" {
-		t.Errorf("notes without I: score %d, tips %v; want at most 45 with full-sentences first", r.Score, r.Tips)
-	}
+	wantHeld(t, notes, 45, "full-sentences")
 	with := strings.Replace(notes, "- Apologised", "- I apologised", 1)
 	if r := Analyze(Input{Answer: with}); r.Score <= 45 || hasTip(&r, "full-sentences") {
 		t.Errorf("the same notes with one \"I\": score %d, tips %v; want above 45 without full-sentences", r.Score, r.Tips)
+	}
+}
+
+// wantHeld fails t unless answer scores at most limit with the tip id first.
+func wantHeld(t *testing.T, answer string, limit int, id string) {
+	t.Helper()
+	r := Analyze(Input{Answer: answer})
+	if r.Score > limit || len(r.Tips) == 0 || r.Tips[0].ID != id {
+		t.Errorf("%.40q…: score %d, tips %v; want at most %d with %s first", answer, r.Score, r.Tips, limit, id)
 	}
 }
 
@@ -1194,10 +1200,7 @@ func TestGenericStory(t *testing.T) {
 		"I tried to keep communication open and transparent, and I worked on building relationships so that people felt comfortable raising issues. " +
 		"Result: by the end of the month the atmosphere was much more positive, people were communicating better and everyone felt heard. " +
 		"It was a great learning experience and it taught me the value of empathy."
-	r := Analyze(Input{Answer: generic})
-	if r.Score > 50 || len(r.Tips) == 0 || r.Tips[0].ID != "be-specific" {
-		t.Errorf("generic: score %d, tips %v", r.Score, r.Tips)
-	}
+	wantHeld(t, generic, 50, "be-specific")
 	const specific = "Situation: in March 2024 the warehouse and sales teams at Harlow Foods argued every week about late orders. " +
 		"Task: my task was to stop the arguments and get orders out on time. " +
 		"Action: I met Priya, the warehouse lead, and Tom from sales, and we went through the 40 late orders from February one by one. " +
