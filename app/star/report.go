@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"stardrill/app/order"
 )
@@ -18,6 +19,7 @@ type totals struct {
 	blame, denial         float32
 	blameWords            int // words of the clauses that blame
 	own                   float32
+	trouble               int // errors and setbacks told
 	hypoCl                int
 	seq                   float32
 	blameAt, denialAt     int // clause indexes of the first hit, or -1
@@ -77,6 +79,7 @@ func (a *analyzer) totals() totals {
 			}
 		}
 		t.own += f.cat[pOwn]
+		t.trouble += f.trouble + f.troubleW + f.setback
 		if f.troubleW > 0 && (f.iAct+f.trouble > 0 || c.inherit == subjI) && f.blame+f.cat[pBlame] == 0 {
 			t.own++ // "I sent the wrong file"
 		}
@@ -135,7 +138,11 @@ func (a *analyzer) report(rep *Report) {
 		fs.reflective = isReflective(a.rubric)
 		var byWords bool
 		rep.Coverage, fs.covFrac, byWords = a.coverage(&fs)
-		rep.Signals.OffTopic = !byWords && a.offTopic()
+		// Asked for a failure, a story in which nothing goes wrong and
+		// nothing is learned answers another question.
+		rep.Signals.OffTopic = !byWords && a.offTopic() ||
+			fs.trouble == 0 && fs.own == 0 && !rep.Signals.Lesson &&
+				strings.Contains(a.rubric.Competency+" "+a.rubric.Question, "fail")
 	} else {
 		rep.Coverage = []Coverage{}
 	}

@@ -204,7 +204,7 @@ type Signals struct {
 	Hedges          int     `json:"hedges"`          // fillers such as "kind of", "basically", "I guess"
 	Specifics       int     `json:"specifics"`       // numbers, dates, names and other concrete details
 	Vague           bool    `json:"vague"`           // generic statements outweigh specifics
-	OffTopic        bool    `json:"offTopic"`        // nothing in the answer relates to the question
+	OffTopic        bool    `json:"offTopic"`        // nothing relates to the question, or it asks for a failure and none is told
 	// Unrecognized: the text does not read as English prose (lorem ipsum,
 	// another language, a list of keywords).
 	Unrecognized bool `json:"unrecognized"`

@@ -686,6 +686,25 @@ func TestNotesWithoutI(t *testing.T) {
 	}
 }
 
+// TestFailureWithoutFailure: asked for a failure, a success story in which
+// nothing goes wrong and nothing is learned answers another question; the
+// same story with its failure told does not.
+func TestFailureWithoutFailure(t *testing.T) {
+	rub := &Rubric{Competency: "failure", Question: "Tell me about a time you failed."}
+	const success = "Last autumn I ran the sign-up stand for our running club at the town fair. " +
+		"My job was to bring in new members before the winter season. I printed flyers, set up a free timing mile " +
+		"and asked every finisher to leave an email. By the end of the day 64 people had signed up, twice the year before, " +
+		"and 30 of them were still running with us in March."
+	r := Analyze(Input{Answer: success, Rubric: rub})
+	if !r.Signals.OffTopic || r.Score > 35 || len(r.Tips) == 0 || r.Tips[0].ID != "off-topic" {
+		t.Errorf("a success for a failure: off-topic %v, score %d, tips %v", r.Signals.OffTopic, r.Score, r.Tips)
+	}
+	failed := strings.Replace(success, "By the end", "I had booked the stand for the wrong weekend, so we missed the fair's first day. By the end", 1)
+	if r := Analyze(Input{Answer: failed, Rubric: rub}); r.Signals.OffTopic {
+		t.Errorf("a failure for a failure read as off topic: score %d, tips %v", r.Score, r.Tips)
+	}
+}
+
 // wantHeld fails t unless answer scores at most limit with the tip id first.
 func wantHeld(t *testing.T, answer string, limit int, id string) {
 	t.Helper()
