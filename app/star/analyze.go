@@ -292,9 +292,9 @@ func (a *analyzer) label() {
 			// stand afterwards is a consequence.
 			c.sc[kT] *= 0.6
 			bonus := float32(0)
-			// A past event in a clause whose first words are "before" or "after"
-			// and a pronoun tells when a step happened, not what came of
-			// it: "I had it checked before it went out".
+			// A past event in a clause whose first words are "before" or
+			// "after" and a pronoun tells when a step happened, not what
+			// came of it: "I had it checked before it went out".
 			framed := false
 			for j := c.t0; f.otherPast > 0 && j < c.t1-1 && j < c.t0+3; j++ {
 				w, nw := a.toks[j].w, a.toks[j+1].w
