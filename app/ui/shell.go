@@ -90,8 +90,11 @@ func barHTML(value, limit int, nameAttr, name string) string {
 // barSVG draws a bar filled to value out of limit (none when limit is not
 // positive).
 func barSVG(value, limit int) string {
-	pct := 100 * min(max(value, 0), limit) / max(limit, 1)
-	return `<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="` + strconv.Itoa(max(pct, 0)) + `" height="1"></rect></svg>`
+	pct := 0
+	if limit > 0 {
+		pct = 100 * min(max(value, 0), limit) / limit
+	}
+	return `<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="` + strconv.Itoa(pct) + `" height="1"></rect></svg>`
 }
 
 // link returns the address of an app page. go-app puts the prefix the site

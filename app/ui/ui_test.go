@@ -266,3 +266,16 @@ func TestChartHTML(t *testing.T) {
 		t.Errorf("%d dots for a year of attempts: they would only thicken the line", n)
 	}
 }
+
+// TestBarSVG: a bar is filled to value out of limit, clamped to the bar,
+// and empty when limit is not positive.
+func TestBarSVG(t *testing.T) {
+	for _, tc := range []struct{ value, limit, width int }{
+		{5, 10, 50}, {0, 10, 0}, {-3, 10, 0}, {15, 10, 100}, {1, 3, 33}, {3, 0, 0}, {3, -2, 0},
+	} {
+		want := fmt.Sprintf(`<rect width="%d" height="1">`, tc.width)
+		if got := barSVG(tc.value, tc.limit); !strings.Contains(got, want) {
+			t.Errorf("barSVG(%d, %d) = %s, want %s", tc.value, tc.limit, got, want)
+		}
+	}
+}
